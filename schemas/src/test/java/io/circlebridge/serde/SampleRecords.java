@@ -91,6 +91,7 @@ public final class SampleRecords {
                 .setRevision("f454a02b5d10fcccfd7d9dd7608a76d6493a98b4")
                 .setState(PipelineState.CREATED)
                 .setStateRaw("created")
+                .setStateObservedAt(T0.plusSeconds(5))
                 .setOverallStatus(OverallStatus.FAILING)
                 .setWorkflows(List.of(new WorkflowSummary(WORKFLOW_ID, "build-and-test", WorkflowStatus.FAILING,
                         "failing", T0.plusSeconds(2), null, T0.plusSeconds(10))))
