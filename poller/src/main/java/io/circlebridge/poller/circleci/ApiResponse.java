@@ -1,0 +1,12 @@
+package io.circlebridge.poller.circleci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A successful answer.
+ *
+ * @param status HTTP status, 2xx
+ * @param body parsed JSON body
+ */
+record ApiResponse(int status, JsonNode body) {
+}

@@ -1,0 +1,23 @@
+package io.circlebridge.poller.circleci;
+
+import java.util.List;
+
+/**
+ * Items of a cursor-paged CircleCI list, in the order CircleCI returned them (newest first for pipelines).
+ *
+ * <p>{@code complete} is false when the listing stopped before CircleCI's last page: the page cap was reached, the
+ * cursor repeated, or a later page failed. The items read before that point are kept, and {@code stopReason} says why
+ * the listing stopped.
+ *
+ * @param items items read; malformed items are skipped
+ * @param complete true when the last page was read
+ * @param stopReason why the listing stopped early, or null when it is complete
+ * @param <T> item type
+ */
+public record PagedResult<T>(List<T> items, boolean complete, String stopReason) {
+
+    /** Copies the item list. */
+    public PagedResult {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+}
