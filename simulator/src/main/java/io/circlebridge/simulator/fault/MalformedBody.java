@@ -1,0 +1,9 @@
+package io.circlebridge.simulator.fault;
+
+/** How a malformed-body fault breaks a response that should be JSON. The status stays as it was. */
+public enum MalformedBody {
+    /** An HTML error page from a proxy in place of the JSON. */
+    NOT_JSON,
+    /** The first half of the real JSON body, cut mid-document. */
+    TRUNCATED_JSON
+}
