@@ -3,6 +3,7 @@ package io.circlebridge.streams;
 import io.circlebridge.config.ConfigLoader;
 import io.circlebridge.schema.PipelineStatus;
 import io.circlebridge.serde.SchemaRegistryClient;
+import io.circlebridge.serde.SchemaRegistryException;
 import io.circlebridge.streams.config.StatusAppConfig;
 import io.circlebridge.streams.kafka.OutputTopics;
 import io.circlebridge.streams.topology.StatusSerdes;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -154,7 +156,8 @@ public final class StatusApp implements AutoCloseable {
     /**
      * Runs the app until the JVM is asked to stop, such as by SIGTERM. The only argument is the path of a properties
      * file; environment variables {@code CIRCLEBRIDGE_<KEY>} (the key upper-cased, dots as underscores) override it.
-     * Exits with status 1 after an unrecoverable error and 2 on a usage or configuration error.
+     * Exits with status 1 when the app fails to start or stops after an unrecoverable error, and with status 2 on a
+     * usage or configuration error.
      */
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 1) {
@@ -173,7 +176,12 @@ public final class StatusApp implements AutoCloseable {
 
         StatusApp app = new StatusApp(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> app.close(DEFAULT_CLOSE_TIMEOUT), "status-app-stop"));
-        app.start();
+        try {
+            app.start();
+        } catch (KafkaException | SchemaRegistryException e) {
+            log.error("Failed to start the status app {}: {}", config.applicationId(), e.getMessage(), e);
+            System.exit(1);
+        }
         app.stopped.await();
 
         if (app.state() == KafkaStreams.State.ERROR) {
