@@ -14,7 +14,7 @@ final class BrokerProperties {
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    /** The log cleaner allocates this buffer on the heap; Kafka's default of 128 MiB is sized for production. */
+    /** The log cleaner allocates this buffer on the heap, and Kafka's default of 128 MiB is sized for production. */
     static final long DEDUPE_BUFFER_BYTES = 4L * 1024 * 1024;
 
     private BrokerProperties() {
@@ -53,10 +53,10 @@ final class BrokerProperties {
         properties.put("transaction.state.log.num.partitions", "1");
         properties.put("share.coordinator.state.topic.num.partitions", "1");
 
-        // Consumers and Streams instances start one by one here; waiting for more members only slows every test.
+        // Consumers and Streams instances here start one at a time, so waiting for more members only delays rebalances.
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("log.cleaner.dedupe.buffer.size", Long.toString(DEDUPE_BUFFER_BYTES));
-        // Kafka sizes these thread pools for a server of its own; two cores are shared with the whole bridge here.
+        // Kafka's defaults size these thread pools for a dedicated server, but here two cores serve the whole bridge.
         properties.put("num.network.threads", "2");
         properties.put("num.io.threads", "2");
         properties.put("background.threads", "2");

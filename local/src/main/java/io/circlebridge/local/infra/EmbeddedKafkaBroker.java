@@ -23,14 +23,15 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The settings suit one broker: replication factor 1 for every internal topic, {@code
  * transaction.state.log.min.isr=1} so transactions and Kafka Streams {@code exactly_once_v2} work, and a small log
- * cleaner buffer. The data directory is formatted on first use only; a later start on the same directory keeps the
- * cluster id and every record. The controller listener takes a new free port on each start.
+ * cleaner buffer. The data directory is formatted on first use only, so a later start on the same directory keeps the
+ * cluster id and the records. Kafka's default retention of 7 days still applies: pass {@code log.retention.ms} in the
+ * overrides to change it. The controller listener takes a new free port on each start.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
-    /** How long {@link #start} waits for the broker to answer a metadata request after start-up. */
+    /** How long {@link #start} waits for the broker to list itself in a metadata response after start-up. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Duration READINESS_INTERVAL = Duration.ofMillis(100);
@@ -80,12 +81,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
 
         Map<String, String> properties = BrokerProperties.of(logDir, brokerPort, controllerPort, overrides);
-        KafkaRaftServer server;
+        KafkaRaftServer server = null;
         try {
             server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
             server.startup();
         } catch (RuntimeException e) {
-            throw new InfrastructureException("Kafka broker failed to start on " + logDir + ": " + e.getMessage(), e);
+            if (server != null) {
+                // Threads of the half-started broker and controller would otherwise keep running.
+                server.shutdown();
+                server.awaitShutdown();
+            }
+            throw new InfrastructureException("Kafka broker failed to start on 127.0.0.1:" + brokerPort + " with data in " + logDir
+                    + ": " + e.getMessage(), e);
         }
 
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, clusterId, brokerPort, controllerPort);
@@ -151,7 +158,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!ready) {
             close();
             throw new InfrastructureException("Kafka broker on " + bootstrapServers() + " did not list itself as a live broker within "
-                    + timeout.toSeconds() + " s; see the broker's WARN and ERROR log lines above");
+                    + timeout.toSeconds() + " s. See the broker's WARN and ERROR log lines above.");
         }
     }
 

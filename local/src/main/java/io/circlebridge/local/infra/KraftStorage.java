@@ -32,7 +32,7 @@ final class KraftStorage {
 
     /**
      * Formats {@code logDir} for node {@link BrokerProperties#NODE_ID} with a new cluster id unless it already
-     * holds a {@code meta.properties} file.
+     * contains a {@code meta.properties} file.
      *
      * @return the cluster id stored in the directory
      */

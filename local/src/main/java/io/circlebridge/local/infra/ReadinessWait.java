@@ -10,13 +10,13 @@ import java.time.Instant;
  */
 final class ReadinessWait {
 
-    /** A readiness check; it may throw an unchecked exception to stop the wait at once (for example on a dead process). */
+    /** A readiness check. It may throw an unchecked exception to end the wait at once, for example when a process died. */
     @FunctionalInterface
     interface Probe {
         boolean isReady();
     }
 
-    /** Pauses the calling thread; {@link Thread#sleep(long)} in production. */
+    /** Pauses the calling thread. Production code uses {@link Thread#sleep(long)}. */
     @FunctionalInterface
     interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;

@@ -27,9 +27,9 @@ final class RegistryDistribution {
     }
 
     /**
-     * Returns the directory named by the system property {@value #HOME_PROPERTY}, or else the first of
-     * {@code local/target/apicurio} and {@code target/apicurio} under the working directory and {@code apicurio}
-     * beside this class's jar or classes directory that contains a runner jar.
+     * Returns the directory named by the system property {@value #HOME_PROPERTY}. Without the property, returns
+     * the first of these that contains a runner jar: {@code local/target/apicurio} and {@code target/apicurio} under
+     * the working directory, then {@code apicurio} beside this class's jar or classes directory.
      *
      * @throws InfrastructureException naming the places searched and the build command that fills them
      */
@@ -52,7 +52,7 @@ final class RegistryDistribution {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new InfrastructureException("Apicurio Registry distribution not found; searched " + candidates + ". " + UNPACK_HINT);
+        throw new InfrastructureException("Apicurio Registry distribution not found in any of " + candidates + ". " + UNPACK_HINT);
     }
 
     /** Returns the runner jar of a distribution directory. */

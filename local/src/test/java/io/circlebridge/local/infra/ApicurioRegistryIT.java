@@ -68,7 +68,7 @@ class ApicurioRegistryIT {
     }
 
     @Test
-    void shouldWriteChildOutputToLogFileInDataDir() throws Exception {
+    void shouldWriteChildOutputToLogFile() throws Exception {
         Path logFile = registry.logFile();
 
         assertThat(logFile).isEqualTo(dataDir.resolve(ApicurioRegistry.LOG_FILE).toAbsolutePath());
@@ -76,7 +76,7 @@ class ApicurioRegistryIT {
     }
 
     @Test
-    void shouldReportExitCodeAndLogTailWhenChildExits(@TempDir Path brokenDistribution, @TempDir Path otherDataDir) throws Exception {
+    void shouldReportLogTailWhenChildExits(@TempDir Path brokenDistribution, @TempDir Path otherDataDir) throws Exception {
         Files.writeString(brokenDistribution.resolve("broken-runner.jar"), "not a jar");
 
         assertThatThrownBy(() -> ApicurioRegistry.start(brokenDistribution, otherDataDir, 0))

@@ -60,7 +60,7 @@ class ApicurioRegistryRestartIT {
     }
 
     @Test
-    void shouldKeepIdWhenSameSchemaIsRegisteredAgain() throws Exception {
+    void shouldKeepIdOnSecondRegistration() throws Exception {
         SchemaRegistryTestClient client = new SchemaRegistryTestClient(restarted.confluentApiUrl());
 
         int id = client.register(SUBJECT, SchemaRegistryTestClient.USER_SCHEMA);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -111,6 +114,16 @@ class EmbeddedKafkaBrokerIT {
 
         assertThat(onLoopback).isTrue();
         assertThat(onOtherLoopback).isFalse();
+    }
+
+    @Test
+    void shouldRejectPortInUse(@TempDir Path otherDataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(otherDataDir, taken.getLocalPort()))
+                    .isInstanceOf(InfrastructureException.class)
+                    .hasMessageContaining("Kafka broker failed to start on 127.0.0.1:" + taken.getLocalPort());
+        }
     }
 
     private static Properties streamsProperties() {
