@@ -91,6 +91,10 @@ public final class ApicurioRegistry implements AutoCloseable {
     public static ApicurioRegistry start(Path distributionDir, Path dataDir, int port) {
         Path runnerJar = RegistryDistribution.runnerJar(distributionDir);
         Path absoluteDataDir = dataDir.toAbsolutePath();
+        if (absoluteDataDir.toString().contains(";")) {
+            // H2 reads everything after a ';' in its URL as settings, so the database would land elsewhere.
+            throw new InfrastructureException("Invalid registry data directory " + absoluteDataDir + ": it must not contain ';'");
+        }
         int httpPort = LoopbackPorts.resolve(port);
         long startNanos = System.nanoTime();
 

@@ -76,6 +76,15 @@ class ApicurioRegistryIT {
     }
 
     @Test
+    void shouldRejectDataDirWithSemicolon(@TempDir Path parent) {
+        Path dataDirWithSemicolon = parent.resolve("a;b");
+
+        assertThatThrownBy(() -> ApicurioRegistry.start(ApicurioRegistry.locateDistribution(), dataDirWithSemicolon, 0))
+                .isInstanceOf(InfrastructureException.class)
+                .hasMessage("Invalid registry data directory " + dataDirWithSemicolon + ": it must not contain ';'");
+    }
+
+    @Test
     void shouldReportLogTailWhenChildExits(@TempDir Path brokenDistribution, @TempDir Path otherDataDir) throws Exception {
         Files.writeString(brokenDistribution.resolve("broken-runner.jar"), "not a jar");
 
