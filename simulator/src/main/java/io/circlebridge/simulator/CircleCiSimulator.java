@@ -113,6 +113,16 @@ public final class CircleCiSimulator implements AutoCloseable {
         simulation.advance();
     }
 
+    /**
+     * Returns the {@code circleci/<org-id>/<project-id>} form of a configured project's slug, which the read
+     * endpoints and {@code pipeline/run} accept and the legacy trigger endpoint rejects.
+     *
+     * @throws IllegalArgumentException when no configured project has that slug
+     */
+    public String circleciSlug(String projectSlug) {
+        return simulation.circleciSlug(projectSlug);
+    }
+
     /** Creates or replaces an environment variable of a configured project. */
     public void putEnvVar(String projectSlug, String name, String value) {
         simulation.putEnvVar(projectSlug, name, value);

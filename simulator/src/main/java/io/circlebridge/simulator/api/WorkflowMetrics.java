@@ -30,7 +30,9 @@ final class WorkflowMetrics {
      * @param windowDays the reporting window in days, which {@code throughput} (runs per day) divides by
      */
     static ObjectNode item(String name, List<Workflow> runs, String projectId, double windowDays) {
-        List<Workflow> ordered = runs.stream().sorted(Comparator.comparing(Workflow::createdAt)).toList();
+        List<Workflow> ordered = runs.stream()
+                .sorted(Comparator.comparing(Workflow::createdAt).thenComparingLong(run -> run.pipeline().number()))
+                .toList();
         long[] durations = ordered.stream()
                 .mapToLong(run -> Duration.between(run.createdAt(), run.stoppedAt()).toSeconds())
                 .sorted()

@@ -111,6 +111,12 @@ public final class Simulation {
         requireProject(projectSlug).putEnvVar(name, value, now());
     }
 
+    /** Returns a project's slug in the {@code circleci/<org-id>/<project-id>} form. */
+    public String circleciSlug(String projectSlug) {
+        Project project = requireProject(projectSlug);
+        return "circleci/" + project.organizationId() + "/" + project.projectId();
+    }
+
     /** Removes a project environment variable; returns whether it existed. */
     public synchronized boolean removeEnvVar(String projectSlug, String name) {
         return requireProject(projectSlug).removeEnvVar(name);
