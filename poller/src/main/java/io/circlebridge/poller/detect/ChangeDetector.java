@@ -1,0 +1,226 @@
+package io.circlebridge.poller.detect;
+
+import io.circlebridge.poller.circleci.CircleCiClient;
+import io.circlebridge.poller.circleci.CircleCiException;
+import io.circlebridge.poller.circleci.Job;
+import io.circlebridge.poller.circleci.PagedResult;
+import io.circlebridge.poller.circleci.Pipeline;
+import io.circlebridge.poller.circleci.Workflow;
+import io.circlebridge.poller.kafka.EventMapper;
+import io.circlebridge.schema.PipelineState;
+import io.circlebridge.status.Statuses;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds what changed in one project since the last committed checkpoints: new pipelines, pipeline state changes, and
+ * every new or changed workflow and job of the pipelines that are not finished yet.
+ *
+ * <p>CircleCI has no "changed since" filter, so new pipelines are found on the first pages of the project's list, and
+ * each unfinished pipeline's workflows (and the jobs of each workflow that is not settled) are read again on every
+ * poll. A failing call skips only the part it was reading; that part is read again on the next poll.
+ */
+public final class ChangeDetector {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeDetector.class);
+
+    private final CircleCiClient client;
+    private final Clock clock;
+    private final Duration workflowGrace;
+
+    public ChangeDetector(CircleCiClient client, Clock clock, Duration workflowGrace) {
+        this.client = client;
+        this.clock = clock;
+        this.workflowGrace = workflowGrace;
+    }
+
+    /**
+     * Polls {@code projectSlug} against {@code known}, the committed checkpoints of all projects by pipeline id.
+     * {@code known} is not modified.
+     */
+    public PollResult poll(String projectSlug, Map<String, PipelineCheckpoint> known) {
+        PollResult result = new PollResult(projectSlug);
+        Instant observedAt = clock.instant();
+
+        List<Pipeline> listed = listPipelines(projectSlug, result);
+        Map<String, PipelineCheckpoint> current = new LinkedHashMap<>();
+        for (Pipeline pipeline : listed) {
+            if (pipeline.id() == null) {
+                continue;
+            }
+            PipelineCheckpoint checkpoint = known.get(pipeline.id());
+            if (checkpoint == null) {
+                checkpoint = PipelineCheckpoint.firstSeen(pipeline.id(), projectSlug, pipeline.number(),
+                        pipeline.state(), observedAt);
+                result.pipelineEvents().add(EventMapper.pipelineEvent(pipeline, projectSlug, observedAt));
+            } else if (!Objects.equals(checkpoint.state(), pipeline.state())) {
+                checkpoint = checkpoint.withState(pipeline.state());
+                result.pipelineEvents().add(EventMapper.pipelineEvent(pipeline, projectSlug, observedAt));
+            }
+            current.put(pipeline.id(), checkpoint);
+        }
+        known.values().stream()
+                .filter(checkpoint -> projectSlug.equals(checkpoint.projectSlug()))
+                .forEach(checkpoint -> current.putIfAbsent(checkpoint.pipelineId(), checkpoint));
+
+        for (PipelineCheckpoint checkpoint : current.values()) {
+            PipelineCheckpoint updated = checkpoint.finished() ? checkpoint : pollPipeline(checkpoint, result);
+            if (!updated.equals(known.get(updated.pipelineId()))) {
+                result.checkpoints().put(updated.pipelineId(), updated);
+            }
+        }
+
+        forgetPipelinesOffTheList(listed, current, result);
+        return result;
+    }
+
+    private List<Pipeline> listPipelines(String projectSlug, PollResult result) {
+        try {
+            PagedResult<Pipeline> page = client.listProjectPipelines(projectSlug, null);
+            if (!page.complete()) {
+                result.addFailedCall();
+            }
+            return page.items();
+        } catch (CircleCiException e) {
+            result.addFailedCall();
+            log.warn("Cannot list the pipelines of {}; polling its known unfinished pipelines only. Cause: {}",
+                    projectSlug, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private PipelineCheckpoint pollPipeline(PipelineCheckpoint checkpoint, PollResult result) {
+        Instant observedAt = clock.instant();
+        List<Workflow> workflows;
+        try {
+            workflows = readAll(client.listPipelineWorkflows(checkpoint.pipelineId()), result);
+        } catch (CircleCiException e) {
+            result.addFailedCall();
+            log.warn("Cannot list the workflows of pipeline {} ({} #{}); retrying on the next poll. Cause: {}",
+                    checkpoint.pipelineId(), checkpoint.projectSlug(), checkpoint.number(), e.getMessage());
+            return checkpoint;
+        }
+
+        Map<String, String> workflowStatuses = new LinkedHashMap<>(checkpoint.workflows());
+        Set<String> settled = new LinkedHashSet<>(checkpoint.settledWorkflows());
+        Map<String, String> jobStatuses = new LinkedHashMap<>(checkpoint.jobs());
+        for (Workflow workflow : workflows) {
+            if (workflow.id() == null) {
+                continue;
+            }
+            if (!workflowStatuses.containsKey(workflow.id())
+                    || !Objects.equals(workflowStatuses.get(workflow.id()), workflow.status())) {
+                workflowStatuses.put(workflow.id(), workflow.status());
+                result.workflowEvents().add(EventMapper.workflowEvent(workflow, checkpoint, observedAt));
+            }
+            if (!settled.contains(workflow.id()) && pollJobs(workflow, checkpoint, jobStatuses, result)
+                    && Statuses.isTerminal(Statuses.workflowStatus(workflow.status()))) {
+                settled.add(workflow.id());
+            }
+        }
+
+        PipelineCheckpoint updated = checkpoint.withWorkflows(workflowStatuses, settled).withJobs(jobStatuses);
+        return updated.withFinished(isFinished(updated, observedAt));
+    }
+
+    /** Reads the jobs of {@code workflow}, adds events for changes, and returns false when the call failed. */
+    private boolean pollJobs(Workflow workflow, PipelineCheckpoint checkpoint, Map<String, String> jobStatuses,
+                             PollResult result) {
+        Instant observedAt = clock.instant();
+        List<Job> jobs;
+        try {
+            PagedResult<Job> page = client.listWorkflowJobs(workflow.id());
+            jobs = page.items();
+            if (!page.complete()) {
+                result.addFailedCall();
+                collectJobEvents(jobs, workflow, checkpoint, jobStatuses, observedAt, result);
+                return false;
+            }
+        } catch (CircleCiException e) {
+            result.addFailedCall();
+            log.warn("Cannot list the jobs of workflow {} of pipeline {}; retrying on the next poll. Cause: {}",
+                    workflow.id(), checkpoint.pipelineId(), e.getMessage());
+            return false;
+        }
+        collectJobEvents(jobs, workflow, checkpoint, jobStatuses, observedAt, result);
+        return true;
+    }
+
+    private static void collectJobEvents(List<Job> jobs, Workflow workflow, PipelineCheckpoint checkpoint,
+                                         Map<String, String> jobStatuses, Instant observedAt, PollResult result) {
+        for (Job job : jobs) {
+            if (job.id() == null) {
+                continue;
+            }
+            if (!jobStatuses.containsKey(job.id()) || !Objects.equals(jobStatuses.get(job.id()), job.status())) {
+                jobStatuses.put(job.id(), job.status());
+                result.jobEvents().add(EventMapper.jobEvent(job, workflow.id(), checkpoint, observedAt));
+            }
+        }
+    }
+
+    private <T> List<T> readAll(PagedResult<T> page, PollResult result) {
+        if (!page.complete()) {
+            result.addFailedCall();
+        }
+        return page.items();
+    }
+
+    /**
+     * A pipeline is finished when CircleCI will not change it any more: it errored, or every workflow is settled, or
+     * it got no workflow within the grace period (branch filters can leave a pipeline without any).
+     *
+     * <p>NOTE: a rerun of a workflow in a finished pipeline creates a new workflow that this poller does not see,
+     * because finished pipelines are not read again and CircleCI does not move the pipeline's updated_at on reruns.
+     */
+    private boolean isFinished(PipelineCheckpoint checkpoint, Instant now) {
+        if (Statuses.pipelineState(checkpoint.state()) == PipelineState.ERRORED) {
+            return true;
+        }
+        if (checkpoint.workflows().isEmpty()) {
+            return checkpoint.firstSeenAt() != null
+                    && Duration.between(checkpoint.firstSeenAt(), now).compareTo(workflowGrace) > 0;
+        }
+        return checkpoint.settledWorkflows().containsAll(checkpoint.workflows().keySet());
+    }
+
+    /**
+     * Forgets finished pipelines older than every pipeline on the pages just read: they cannot appear on those pages
+     * again, so no checkpoint is needed to recognise them.
+     */
+    private static void forgetPipelinesOffTheList(List<Pipeline> listed, Map<String, PipelineCheckpoint> current,
+                                                  PollResult result) {
+        OptionalLong oldestListed = listed.stream()
+                .map(Pipeline::number)
+                .filter(Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .min();
+        if (oldestListed.isEmpty()) {
+            return;
+        }
+        Map<String, PipelineCheckpoint> latest = new HashMap<>(current);
+        latest.putAll(result.checkpoints());
+        List<String> forgotten = new ArrayList<>();
+        for (PipelineCheckpoint checkpoint : latest.values()) {
+            if (checkpoint.finished() && checkpoint.number() != null && checkpoint.number() < oldestListed.getAsLong()) {
+                forgotten.add(checkpoint.pipelineId());
+            }
+        }
+        forgotten.forEach(id -> {
+            result.checkpoints().remove(id);
+            result.forgottenPipelines().add(id);
+        });
+    }
+}

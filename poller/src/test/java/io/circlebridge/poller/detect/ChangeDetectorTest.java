@@ -1,0 +1,179 @@
+package io.circlebridge.poller.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.circlebridge.poller.circleci.CircleCiClient;
+import io.circlebridge.poller.circleci.CircleCiToken;
+import io.circlebridge.schema.JobEvent;
+import io.circlebridge.schema.WorkflowEvent;
+import io.circlebridge.simulator.CircleCiSimulator;
+import io.circlebridge.simulator.model.JobSnapshot;
+import io.circlebridge.simulator.model.PipelineSnapshot;
+import io.circlebridge.simulator.model.WorkflowSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Change detection against the simulator, with one clock driving both, so no test sleeps. */
+class ChangeDetectorTest {
+
+    private static final String PROJECT = "gh/example-org/example-repo";
+    private static final Duration STEP = Duration.ofSeconds(5);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+    private final Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
+    private CircleCiSimulator simulator;
+    private CircleCiClient client;
+    private ChangeDetector detector;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = CircleCiSimulator.builder()
+                .token("sim-token")
+                .clock(clock)
+                .projects(List.of(PROJECT))
+                .seed(7L)
+                .initialPipelines(4)
+                .newPipelineInterval(Duration.ZERO)
+                .stepDuration(Duration.ofSeconds(2))
+                .build();
+        simulator.start();
+        client = CircleCiClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .token(CircleCiToken.of("sim-token"))
+                .clock(clock)
+                .requestsPerMinute(1_000_000)
+                .build();
+        detector = new ChangeDetector(client, clock, Duration.ofMinutes(10));
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        client.close();
+        simulator.close();
+    }
+
+    @Test
+    void shouldReportEveryEntityOnFirstPoll() {
+        simulator.advance();
+
+        PollResult result = detector.poll(PROJECT, checkpoints);
+
+        List<PipelineSnapshot> pipelines = simulator.pipelines();
+        assertThat(result.pipelineEvents()).hasSize(pipelines.size());
+        assertThat(result.workflowEvents()).hasSize(workflows(pipelines).size());
+        assertThat(result.jobEvents()).hasSize(jobs(pipelines).size());
+        assertThat(result.checkpoints()).hasSize(pipelines.size());
+    }
+
+    @Test
+    void shouldReportNothingWhenNothingChanged() {
+        apply(detector.poll(PROJECT, checkpoints));
+
+        PollResult second = detector.poll(PROJECT, checkpoints);
+
+        assertThat(second.eventCount()).isZero();
+        assertThat(second.checkpoints()).isEmpty();
+    }
+
+    @Test
+    void shouldEndWithSimulatorStatusesOnceQuiescent() {
+        Map<String, String> lastWorkflowStatus = new HashMap<>();
+        Map<String, String> lastJobStatus = new HashMap<>();
+
+        for (int round = 0; round < 200 && !(simulator.isQuiescent() && round > 0); round++) {
+            PollResult result = detector.poll(PROJECT, checkpoints);
+            result.workflowEvents().forEach(e -> lastWorkflowStatus.put(e.getWorkflowId(), e.getStatusRaw()));
+            result.jobEvents().forEach(e -> lastJobStatus.put(e.getJobId(), e.getStatusRaw()));
+            apply(result);
+            clock.advance(STEP);
+        }
+        PollResult last = detector.poll(PROJECT, checkpoints);
+        last.workflowEvents().forEach(e -> lastWorkflowStatus.put(e.getWorkflowId(), e.getStatusRaw()));
+        last.jobEvents().forEach(e -> lastJobStatus.put(e.getJobId(), e.getStatusRaw()));
+
+        assertThat(simulator.isQuiescent()).isTrue();
+        List<PipelineSnapshot> pipelines = simulator.pipelines();
+        for (WorkflowSnapshot workflow : workflows(pipelines)) {
+            assertThat(lastWorkflowStatus.get(workflow.id())).as("workflow %s", workflow.name())
+                    .isEqualTo(workflow.status().wireValue());
+        }
+        for (JobSnapshot job : jobs(pipelines)) {
+            assertThat(lastJobStatus.get(job.id())).as("job %s", job.name()).isEqualTo(job.status().wireValue());
+        }
+    }
+
+    @Test
+    void shouldWriteOneEventPerObservedChange() {
+        List<WorkflowEvent> workflowEvents = new ArrayList<>();
+        List<JobEvent> jobEvents = new ArrayList<>();
+
+        for (int round = 0; round < 200 && !(simulator.isQuiescent() && round > 0); round++) {
+            PollResult result = detector.poll(PROJECT, checkpoints);
+            workflowEvents.addAll(result.workflowEvents());
+            jobEvents.addAll(result.jobEvents());
+            apply(result);
+            clock.advance(STEP);
+        }
+
+        assertThat(consecutiveRepeats(workflowEvents.stream()
+                .map(e -> e.getWorkflowId() + "=" + e.getStatusRaw()).toList())).isZero();
+        assertThat(consecutiveRepeats(jobEvents.stream()
+                .map(e -> e.getJobId() + "=" + e.getStatusRaw()).toList())).isZero();
+    }
+
+    @Test
+    void shouldStopReadingFinishedPipelines() {
+        for (int round = 0; round < 200 && !(simulator.isQuiescent() && round > 0); round++) {
+            apply(detector.poll(PROJECT, checkpoints));
+            clock.advance(STEP);
+        }
+        apply(detector.poll(PROJECT, checkpoints));
+        List<PipelineCheckpoint> unfinished = checkpoints.values().stream().filter(c -> !c.finished()).toList();
+        long expectedRequests = 1 + unfinished.stream()
+                .mapToLong(c -> 1 + c.workflows().size() - c.settledWorkflows().size())
+                .sum();
+        long requestsBefore = client.metrics().requests();
+
+        detector.poll(PROJECT, checkpoints);
+
+        long pipelinesOnHold = simulator.pipelines().stream()
+                .filter(p -> p.workflows().stream().anyMatch(w -> w.status().wireValue().equals("on_hold")))
+                .count();
+        assertThat(unfinished).hasSize((int) pipelinesOnHold);
+        assertThat(client.metrics().requests() - requestsBefore).isEqualTo(expectedRequests);
+    }
+
+    private void apply(PollResult result) {
+        checkpoints.putAll(result.checkpoints());
+        result.forgottenPipelines().forEach(checkpoints::remove);
+    }
+
+    private static List<WorkflowSnapshot> workflows(List<PipelineSnapshot> pipelines) {
+        return pipelines.stream().flatMap(p -> p.workflows().stream()).toList();
+    }
+
+    private static List<JobSnapshot> jobs(List<PipelineSnapshot> pipelines) {
+        return workflows(pipelines).stream().flatMap(w -> w.jobs().stream()).toList();
+    }
+
+    /** Counts entries equal to an earlier entry of the same entity with nothing in between for that entity. */
+    private static int consecutiveRepeats(List<String> entityStatuses) {
+        Map<String, String> last = new HashMap<>();
+        int repeats = 0;
+        for (String entry : entityStatuses) {
+            String entity = entry.substring(0, entry.indexOf('='));
+            if (entry.equals(last.get(entity))) {
+                repeats++;
+            }
+            last.put(entity, entry);
+        }
+        return repeats;
+    }
+}
