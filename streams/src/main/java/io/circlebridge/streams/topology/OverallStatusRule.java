@@ -20,7 +20,8 @@ import java.util.Set;
  * <ol>
  *   <li>pipeline state ERRORED: ERRORED</li>
  *   <li>no workflows: PENDING</li>
- *   <li>any FAILING, or any FAILED, ERROR or UNAUTHORIZED while another is RUNNING or QUEUED: FAILING</li>
+ *   <li>any FAILING, or any FAILED, ERROR or UNAUTHORIZED while another is RUNNING, QUEUED or ON_HOLD, because
+ *   the pipeline has failed but is not done: FAILING</li>
  *   <li>any RUNNING or QUEUED: RUNNING</li>
  *   <li>any ON_HOLD: ON_HOLD</li>
  *   <li>any FAILED, ERROR or UNAUTHORIZED: FAILED</li>
@@ -74,7 +75,8 @@ public final class OverallStatusRule {
         boolean anyFailed = containsAny(statuses, FAILED);
         boolean anyActive = containsAny(statuses, ACTIVE);
 
-        if (statuses.contains(WorkflowStatus.FAILING) || (anyFailed && anyActive)) {
+        boolean anyWaiting = anyActive || statuses.contains(WorkflowStatus.ON_HOLD);
+        if (statuses.contains(WorkflowStatus.FAILING) || (anyFailed && anyWaiting)) {
             return OverallStatus.FAILING;
         }
         if (anyActive) {

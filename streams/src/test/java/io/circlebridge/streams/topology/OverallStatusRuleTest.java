@@ -57,7 +57,7 @@ class OverallStatusRuleTest {
                 Arguments.of(OverallStatus.RUNNING, List.of(WorkflowStatus.RUNNING, WorkflowStatus.UNKNOWN)),
                 Arguments.of(OverallStatus.RUNNING, List.of(WorkflowStatus.QUEUED, WorkflowStatus.CANCELED)),
                 Arguments.of(OverallStatus.ON_HOLD, List.of(WorkflowStatus.ON_HOLD, WorkflowStatus.SUCCESS)),
-                Arguments.of(OverallStatus.ON_HOLD, List.of(WorkflowStatus.ON_HOLD, WorkflowStatus.FAILED)),
+                Arguments.of(OverallStatus.FAILING, List.of(WorkflowStatus.ON_HOLD, WorkflowStatus.FAILED)),
                 Arguments.of(OverallStatus.FAILED, List.of(WorkflowStatus.FAILED, WorkflowStatus.SUCCESS)),
                 Arguments.of(OverallStatus.FAILED, List.of(WorkflowStatus.ERROR)),
                 Arguments.of(OverallStatus.FAILED, List.of(WorkflowStatus.UNAUTHORIZED, WorkflowStatus.CANCELED)),
