@@ -17,7 +17,7 @@ import java.util.Objects;
  * faults, and a ground-truth log of every status change it made.
  *
  * <p>Progress is computed from the clock whenever the API or one of the methods below is used, so a test that
- * moves a mutable clock sees the pipelines move without sleeping, and a run on the system clock moves on its own.
+ * moves a mutable clock finds the pipelines moved without sleeping, and a run on the system clock moves on its own.
  *
  * <pre>{@code
  * try (CircleCiSimulator sim = CircleCiSimulator.builder().token("sim-token").clock(clock).build()) {

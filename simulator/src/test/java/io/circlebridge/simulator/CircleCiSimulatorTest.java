@@ -52,7 +52,7 @@ class CircleCiSimulatorTest {
     }
 
     @Test
-    void shouldRecordInitialPipelinesOneStepApartEndingAtStart() {
+    void shouldStaggerInitialPipelinesByStep() {
         MutableClock clock = new MutableClock();
         try (CircleCiSimulator simulator = CircleCiSimulator.builder().token("t").clock(clock).initialPipelines(3)
                 .stepDuration(Duration.ofSeconds(2)).newPipelineInterval(Duration.ZERO).build()) {

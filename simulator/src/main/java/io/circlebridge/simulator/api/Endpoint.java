@@ -12,7 +12,7 @@ interface Endpoint {
      *
      * @param variables the path variables, by the names the route pattern gives them
      * @param faults the response faults active for this request's path
-     * @throws ApiException to answer with an error status and message
+     * @throws ApiException to respond with an error status and message
      */
     ApiResponse handle(ApiRequest request, Map<String, String> variables, ResponseFaults faults);
 }

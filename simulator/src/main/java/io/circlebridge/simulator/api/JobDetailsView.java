@@ -21,11 +21,13 @@ final class JobDetailsView {
         String status = faults.status(EntityKind.JOB, job.status().wireValue());
         ObjectNode node = Json.object();
         node.put("web_url", WEB_BASE + project.slug() + "/" + job.number());
+
         ObjectNode projectNode = node.putObject("project");
         projectNode.put("external_url", project.repositoryUrl());
         projectNode.put("slug", project.slug());
         projectNode.put("name", project.repository());
         projectNode.put("id", project.projectUuid());
+
         node.putArray("parallel_runs").addObject().put("index", 0).put("status", status);
         Json.putNullable(node, "started_at", Json.millis(job.startedAt()));
         node.putObject("latest_workflow").put("name", job.workflow().name()).put("id", job.workflow().id());
@@ -35,11 +37,13 @@ final class JobDetailsView {
         node.put("status", status);
         node.put("number", job.number());
         node.putObject("pipeline").put("id", job.workflow().pipeline().id());
+
         if (job.startedAt() != null && job.stoppedAt() != null) {
             node.put("duration", Duration.between(job.startedAt(), job.stoppedAt()).toMillis());
         } else {
             node.putNull("duration");
         }
+
         node.put("created_at", Json.millis(job.createdAt()));
         node.putArray("messages");
         node.putArray("contexts");

@@ -43,7 +43,7 @@ final class PipelineView {
         return faults.strip(node, ResponseShape.PIPELINE);
     }
 
-    /** Renders the short answer of both trigger endpoints: id, state, number and creation time. */
+    /** Renders the short response of both trigger endpoints: id, state, number and creation time. */
     static ObjectNode created(Pipeline pipeline) {
         ObjectNode node = Json.object();
         node.put("number", pipeline.number());

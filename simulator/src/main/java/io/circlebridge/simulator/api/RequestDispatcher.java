@@ -86,6 +86,7 @@ final class RequestDispatcher implements HttpHandler {
             ResponseFaults responseFaults = faults.responseFaults(request.path());
             return match.endpoint().handle(request, match.variables(), responseFaults);
         } catch (ApiException e) {
+            LOG.debug("Rejected {} {} with {}: {}", request.method(), request.path(), e.status(), e.getMessage());
             return ApiResponse.message(e.status(), e.getMessage());
         } catch (Router.MethodNotAllowed e) {
             byte[] body = Json.bytes(Json.message(e.getMessage()));

@@ -6,7 +6,7 @@ import java.time.Duration;
 final class Burst {
 
     /**
-     * What one hit of a burst sends.
+     * The response details of one request that a burst hits.
      *
      * @param serverStatus the 5xx status, for server-error bursts
      */

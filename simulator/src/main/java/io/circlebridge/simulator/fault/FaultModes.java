@@ -8,7 +8,7 @@ import java.util.Objects;
  * Switches faults on and off while the simulator runs. Every method returns {@code this} for chaining.
  *
  * <p>Faults apply to every path unless set through {@link #at(String)}, which scopes them to requests whose path
- * (relative to {@code /api/v2}) starts with a prefix. Faults change only what responses say or how they arrive;
+ * (relative to {@code /api/v2}) starts with a prefix. Faults change only what responses contain or how they arrive;
  * the simulation and its ground-truth log go on unchanged.
  *
  * <pre>{@code
@@ -41,20 +41,20 @@ public final class FaultModes {
         return new FaultModes(rules, relative.startsWith("/") ? relative : "/" + relative);
     }
 
-    /** Answers the next {@code count} requests with 429 in {@code style}, announcing a retry after one second. */
+    /** Responds to the next {@code count} requests with 429 in {@code style}, announcing a retry after one second. */
     public FaultModes rateLimit(int count, RateLimitStyle style) {
         return rateLimit(count, style, Duration.ofSeconds(1));
     }
 
-    /** Answers the next {@code count} requests with 429 in {@code style}, announcing {@code retryAfter} (in whole seconds). */
+    /** Responds to the next {@code count} requests with 429 in {@code style}, announcing {@code retryAfter} in whole seconds. */
     public FaultModes rateLimit(int count, RateLimitStyle style, Duration retryAfter) {
         rules.addBurst(Burst.rateLimit(prefix, count, Objects.requireNonNull(style, "style"), retryAfter));
         return this;
     }
 
     /**
-     * Answers the next {@code count} requests with server errors, cycling through {@code statuses} (500, 502, 503
-     * when none are given). A 500 carries CircleCI's JSON body, the gateway statuses a proxy's HTML page.
+     * Responds to the next {@code count} requests with server errors, cycling through {@code statuses} (500, 502,
+     * 503 when none are given). A 500 carries CircleCI's JSON body, and the gateway statuses carry a proxy's HTML page.
      */
     public FaultModes serverErrors(int count, int... statuses) {
         rules.addBurst(Burst.serverErrors(prefix, count, statuses));
@@ -70,7 +70,7 @@ public final class FaultModes {
         return this;
     }
 
-    /** Breaks the body of the next {@code count} responses in the way {@code kind} says. */
+    /** Breaks the body of the next {@code count} responses in the way {@code kind} describes. */
     public FaultModes malformedBodies(int count, MalformedBody kind) {
         rules.addBurst(Burst.malformedBodies(prefix, count, Objects.requireNonNull(kind, "kind")));
         return this;

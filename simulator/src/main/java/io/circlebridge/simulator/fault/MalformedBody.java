@@ -1,6 +1,6 @@
 package io.circlebridge.simulator.fault;
 
-/** How a malformed-body fault breaks a response that should be JSON. The status stays as it was. */
+/** Kinds of damage that a malformed-body fault does to a JSON response body. The status stays as it was. */
 public enum MalformedBody {
     /** An HTML error page from a proxy in place of the JSON. */
     NOT_JSON,

@@ -1,6 +1,6 @@
 package io.circlebridge.simulator.fault;
 
-/** Which fields a missing-fields fault drops from pipelines, workflows and jobs. */
+/** Levels of the missing-fields fault: the fields it drops from pipelines, workflows and jobs. */
 public enum MissingFields {
     /** Every field is sent. */
     NONE,

@@ -1,6 +1,6 @@
 package io.circlebridge.simulator.fault;
 
-/** How a simulated 429 response tells the client when to retry. */
+/** Styles of simulated 429 response, which differ in the headers that announce when to retry. */
 public enum RateLimitStyle {
     /** A {@code Retry-After} header in seconds and the body {@code {"message":"Rate limit exceeded."}}. */
     RETRY_AFTER,

@@ -6,13 +6,13 @@ import io.circlebridge.simulator.model.EntityKind;
 import java.util.Map;
 
 /**
- * The faults that change what one response's JSON says, resolved for its path when the request arrived.
+ * The faults that change the JSON content of one response, resolved for its path when the request arrived.
  *
  * @param unknownStatuses per entity kind, the status value to report in place of the real one
  */
 public record ResponseFaults(Map<EntityKind, String> unknownStatuses, MissingFields missingFields, PagingFault paging) {
 
-    /** No fault: responses say exactly what the simulation holds. */
+    /** No fault: responses contain exactly what the simulation stores. */
     public static final ResponseFaults NONE = new ResponseFaults(Map.of(), MissingFields.NONE, PagingFault.NONE);
 
     public ResponseFaults {

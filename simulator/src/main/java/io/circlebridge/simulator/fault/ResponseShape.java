@@ -3,7 +3,7 @@ package io.circlebridge.simulator.fault;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The JSON objects a missing-fields fault knows, with the fields it drops at each level. */
+/** The JSON objects that a missing-fields fault handles, with the fields it drops at each level. */
 public enum ResponseShape {
     PIPELINE(
             List.of("updated_at", "trigger_parameters", "vcs/commit", "vcs/review_id", "vcs/review_url"),

@@ -151,7 +151,7 @@ public final class Pipeline {
         return workflowsDueAt;
     }
 
-    /** Returns the plans of the workflows to create next (setup workflows first) and forgets them. */
+    /** Returns the plans of the workflows to create next (setup workflows first) and removes them from the plan. */
     List<WorkflowPlan> takeDueWorkflows() {
         workflowsDueAt = null;
         List<WorkflowPlan> due;

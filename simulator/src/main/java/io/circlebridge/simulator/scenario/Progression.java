@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Moves pipelines, workflows and jobs through their statuses at the times their plans set, and logs each change.
  *
- * <p>Every change is stamped with the time its plan scheduled, not with the time somebody asked, so the
+ * <p>Every change is stamped with the time its plan scheduled, not with the time of the request that advanced it, so the
  * result does not depend on how often the simulation is advanced.
  */
 final class Progression {

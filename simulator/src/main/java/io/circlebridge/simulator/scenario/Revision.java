@@ -1,7 +1,7 @@
 package io.circlebridge.simulator.scenario;
 
 /**
- * What a pipeline built: the commit and the branch or tag that pointed at it.
+ * The source a pipeline built: the commit and the branch or tag that pointed at it.
  *
  * @param branch {@code null} for tag pipelines
  * @param tag {@code null} for branch pipelines

@@ -73,7 +73,7 @@ public final class Simulation {
         advanceTo(now());
     }
 
-    /** Advances to the clock, then runs {@code reader} under the lock so it sees one consistent state. */
+    /** Advances to the clock, then runs {@code reader} under the lock so it reads one consistent state. */
     public synchronized <T> T query(Function<Simulation, T> reader) {
         advanceTo(now());
         return reader.apply(this);
@@ -212,6 +212,8 @@ public final class Simulation {
         }
     }
 
+    // NOTE: nothing is ever pruned, and a clock jump of D creates D / newPipelineInterval pipelines per project at
+    // once, so memory grows with simulated time; a long real-time run with a short interval keeps growing.
     private void createWebhookPipelines(Instant at) {
         if (at.equals(initialCreations.peekFirst())) {
             initialCreations.removeFirst();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a {@link Simulation} generates and how fast it runs.
+ * Settings of a {@link Simulation}: what it generates and how fast it runs.
  *
  * @param seed drives every scenario choice and id, so equal settings and clock times give equal runs
  * @param stepDuration roughly how long one job stays queued or running

@@ -61,7 +61,7 @@ class AuthenticationAndRoutingTest {
     }
 
     @Test
-    void shouldAcceptBasicAuthWithTokenAsUserName() {
+    void shouldAcceptBasicAuth() {
         String credentials = Base64.getEncoder()
                 .encodeToString((SimulatorFixture.TOKEN + ":").getBytes(StandardCharsets.UTF_8));
 

@@ -77,7 +77,7 @@ class OpenApiFidelityTest {
     }
 
     @Test
-    void shouldConformForRateLimitAndServerErrorAnswers() {
+    void shouldConformForInjectedErrors() {
         fixture.simulator().faults().rateLimit(1, RateLimitStyle.RETRY_AFTER).rateLimit(1, RateLimitStyle.NO_HEADERS)
                 .serverErrors(1, 500);
 
@@ -137,7 +137,7 @@ class OpenApiFidelityTest {
     }
 
     @Test
-    void shouldReportWrongTypeInventedFieldAndBadFormatsAsViolations() {
+    void shouldRejectMutatedPipeline() {
         ObjectNode pipeline = (ObjectNode) fixture.client().get("/pipeline/" + pipelineWithWorkflows().id()).json();
         ObjectNode wrongType = pipeline.deepCopy().put("number", "seven");
         ObjectNode invented = pipeline.deepCopy().put("colour", "blue");
@@ -192,9 +192,9 @@ class OpenApiFidelityTest {
     }
 
     private void assertReply(String method, String template, Reply reply, int expectedStatus) {
-        String what = method + " " + template + " -> " + reply.status() + " " + reply.body();
-        assertThat(reply.status()).as(what).isEqualTo(expectedStatus);
-        assertThat(reply.header("Content-Type")).as(what).isEqualTo("application/json");
-        assertThat(contract.violations(method, template, reply.status(), reply.body())).as(what).isEmpty();
+        String description = method + " " + template + " -> " + reply.status() + " " + reply.body();
+        assertThat(reply.status()).as(description).isEqualTo(expectedStatus);
+        assertThat(reply.header("Content-Type")).as(description).isEqualTo("application/json");
+        assertThat(contract.violations(method, template, reply.status(), reply.body())).as(description).isEmpty();
     }
 }

@@ -49,7 +49,7 @@ class PipelineListTest {
     }
 
     @Test
-    void shouldKeepLaterPagesStableWhenNewPipelinesArrive() {
+    void shouldKeepPagesStableOnNewPipelines() {
         Reply first = fixture.client().get("/project/" + PROJECT + "/pipeline");
         String token = first.json().get("next_page_token").asText();
         fixture.trigger("success");
@@ -118,7 +118,7 @@ class PipelineListTest {
     }
 
     @Test
-    void shouldListOnlyTheTokenOwnersPipelinesWhenMine() {
+    void shouldListOwnPipelinesWhenMine() {
         String triggered = fixture.trigger("success");
 
         Reply reply = fixture.client().get("/pipeline?org-slug=gh/example-org&mine=true");

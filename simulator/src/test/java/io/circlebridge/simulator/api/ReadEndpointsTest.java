@@ -30,7 +30,7 @@ class ReadEndpointsTest {
     }
 
     @Test
-    void shouldReportPipelineTimesWithMillisecondsAndListTimesInSeconds() {
+    void shouldFormatTimesLikeRealApi() {
         String pipelineId = fixture.trigger("success");
         fixture.advanceUntil(() -> fixture.simulator().isQuiescent());
 
@@ -46,7 +46,7 @@ class ReadEndpointsTest {
     }
 
     @Test
-    void shouldReportWorkflowByIdLikeTheListDoes() {
+    void shouldMatchWorkflowListItem() {
         String pipelineId = fixture.trigger("success");
         fixture.advanceUntil(() -> !fixture.simulator().pipelines().get(0).workflows().isEmpty());
         JsonNode listed = firstWorkflow(pipelineId);
@@ -170,7 +170,7 @@ class ReadEndpointsTest {
     }
 
     @Test
-    void shouldLimitInsightsToTheDefaultBranchUnlessAllBranches() {
+    void shouldLimitInsightsToDefaultBranch() {
         fixture.client().postJson("/project/" + PROJECT + "/pipeline",
                 "{\"branch\":\"feature/dark-mode\",\"parameters\":{\"simulator_scenario\":\"success\"}}");
         fixture.advanceUntil(() -> fixture.simulator().isQuiescent());

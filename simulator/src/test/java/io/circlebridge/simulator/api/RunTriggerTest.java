@@ -111,7 +111,7 @@ class RunTriggerTest {
     }
 
     @Test
-    void shouldAnswerProjectDoesNotExist() {
+    void shouldRejectUnknownProject() {
         Reply reply = fixture.client().postJson("/project/gh/example-org/missing-repo/pipeline/run", "{}");
 
         assertThat(reply.status()).isEqualTo(404);
@@ -119,7 +119,7 @@ class RunTriggerTest {
     }
 
     @Test
-    void shouldAnswerProjectDoesNotExistForUnsupportedProvider() {
+    void shouldRejectUnsupportedProvider() {
         Reply reply = fixture.client().postJson("/project/gitlab/example-org/example-repo/pipeline/run", "{}");
 
         assertThat(reply.status()).isEqualTo(404);
@@ -127,7 +127,7 @@ class RunTriggerTest {
     }
 
     @Test
-    void shouldAnswer404ForEncodedSlug() {
+    void shouldRejectEncodedSlug() {
         Reply reply = fixture.client().postJson("/project/gh%2Fexample-org%2Fexample-repo/pipeline/run", "{}");
 
         assertThat(reply.status()).isEqualTo(404);

@@ -148,7 +148,7 @@ class FaultModesTest {
     }
 
     @Test
-    void shouldReportUnknownStatusesWithoutChangingTheGroundTruth() {
+    void shouldReportUnknownStatusOnlyInResponses() {
         fixture.advanceUntil(() -> !fixture.simulator().pipelines().get(2).workflows().isEmpty());
         faults.unknownStatus(EntityKind.WORKFLOW, "quantum_superposition").unknownStatus(EntityKind.JOB, "limbo");
         String pipelineId = fixture.simulator().pipelines().get(2).id();

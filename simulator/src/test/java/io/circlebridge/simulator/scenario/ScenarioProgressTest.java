@@ -49,7 +49,7 @@ class ScenarioProgressTest {
     }
 
     @Test
-    void shouldShowNoWorkflowsUntilTheWorkflowDelayPassed() {
+    void shouldDelayWorkflowCreation() {
         String pipelineId = trigger(Scenario.SUCCESS);
 
         clock.advance(STEP);
@@ -62,7 +62,7 @@ class ScenarioProgressTest {
     }
 
     @Test
-    void shouldReportFailingWhileOtherJobsRunThenFailed() {
+    void shouldFailAfterFailingPhase() {
         String pipelineId = trigger(Scenario.FAILURE);
 
         runUntilQuiescent();
@@ -78,12 +78,12 @@ class ScenarioProgressTest {
     void shouldHoldApprovalWorkflowUntilApproved() {
         String pipelineId = trigger(Scenario.APPROVAL);
         runUntilQuiescent();
-        WorkflowSnapshot held = pipeline(pipelineId).workflows().get(0);
+        WorkflowSnapshot onHold = pipeline(pipelineId).workflows().get(0);
 
-        simulation.approve(held.id());
+        simulation.approve(onHold.id());
         runUntilQuiescent();
 
-        assertThat(held.status()).isEqualTo(WorkflowStatus.ON_HOLD);
+        assertThat(onHold.status()).isEqualTo(WorkflowStatus.ON_HOLD);
         assertThat(statuses(pipelineId, EntityKind.JOB, "hold")).containsExactly("blocked", "on_hold", "success");
         assertThat(statuses(pipelineId, EntityKind.WORKFLOW, "deploy"))
                 .containsExactly("running", "on_hold", "running", "success");
@@ -141,7 +141,7 @@ class ScenarioProgressTest {
     }
 
     @Test
-    void shouldLogChangesInTimeOrderWithContiguousSequence() {
+    void shouldLogChangesInTimeOrder() {
         trigger(Scenario.FAILURE);
         trigger(Scenario.SETUP);
 
@@ -155,7 +155,7 @@ class ScenarioProgressTest {
     }
 
     @Test
-    void shouldLogTheCurrentStatusOfEveryEntityLast() {
+    void shouldLogCurrentStatusLast() {
         trigger(Scenario.FAILURE);
         trigger(Scenario.APPROVAL);
         trigger(Scenario.CANCELED);
@@ -173,7 +173,7 @@ class ScenarioProgressTest {
     }
 
     @Test
-    void shouldBuildTheSameRunFromTheSameSeed() {
+    void shouldRepeatRunForSameSeed() {
         MutableClock otherClock = new MutableClock();
         Simulation twin = new Simulation(otherClock, new SimulationSettings(7L, STEP, Duration.ofSeconds(5), 4),
                 List.of("gh/example-org/example-repo", "bb/example-org/other-repo"));
