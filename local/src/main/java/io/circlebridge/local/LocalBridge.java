@@ -1,0 +1,240 @@
+package io.circlebridge.local;
+
+import io.circlebridge.config.ConfigLoader;
+import io.circlebridge.local.config.LocalConfig;
+import io.circlebridge.local.infra.ApicurioRegistry;
+import io.circlebridge.local.infra.EmbeddedKafkaBroker;
+import io.circlebridge.local.view.StatusBoard;
+import io.circlebridge.poller.PollerService;
+import io.circlebridge.poller.circleci.CircleCiClient;
+import io.circlebridge.poller.circleci.CircleCiToken;
+import io.circlebridge.poller.config.PollerConfig;
+import io.circlebridge.serde.AvroSerdeConfig;
+import io.circlebridge.serde.SchemaRegistryClient;
+import io.circlebridge.simulator.CircleCiSimulator;
+import io.circlebridge.streams.StatusApp;
+import io.circlebridge.streams.config.StatusAppConfig;
+import io.circlebridge.topic.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CircleBridge on one machine: an embedded Kafka broker, the Apicurio schema registry, the CircleCI simulator (unless
+ * a CircleCI token is configured), the poller and the streams app, started in that order and stopped in reverse.
+ *
+ * <p>Settings come from an optional properties file (the first argument) overlaid with {@code CIRCLEBRIDGE_*}
+ * environment variables; keys other than {@link LocalConfig}'s go to the poller and the streams app.
+ */
+public final class LocalBridge implements AutoCloseable {
+
+    /** System property that names the log file; set before the first logger is created. */
+    public static final String LOG_FILE_PROPERTY = "circlebridge.log.file";
+
+    private final Logger log = LoggerFactory.getLogger(LocalBridge.class);
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final LocalConfig config;
+    private EmbeddedKafkaBroker broker;
+    private ApicurioRegistry registry;
+    private CircleCiSimulator simulator;
+    private Topics topics;
+
+    private LocalBridge(LocalConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts every part; when one fails, the parts already started are stopped again before the error is thrown.
+     *
+     * @param settings local, poller and streams settings by key
+     * @param environment the process environment, read for {@code CIRCLECI_TOKEN}
+     */
+    public static LocalBridge start(Map<String, String> settings, Map<String, String> environment) {
+        LocalBridge bridge = new LocalBridge(new LocalConfig(settings));
+        try {
+            bridge.startAll(settings, environment);
+            return bridge;
+        } catch (RuntimeException e) {
+            bridge.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** The registry's Confluent-compatible API. */
+    public String registryUrl() {
+        return registry.confluentApiUrl();
+    }
+
+    /** The simulator, or null when the bridge polls the real CircleCI. */
+    public CircleCiSimulator simulator() {
+        return simulator;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Stops every part in reverse order of start; safe to call twice. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> settings = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
+        // Kafka's config classes create loggers, so the log file must be known before any config is parsed.
+        Path dataDir = Path.of(settings.getOrDefault(LocalConfig.DATA_DIR_CONFIG, LocalConfig.DEFAULT_DATA_DIR))
+                .toAbsolutePath();
+        System.setProperty(LOG_FILE_PROPERTY, dataDir.resolve("circlebridge.log").toString());
+        LocalConfig localConfig;
+        try {
+            Files.createDirectories(dataDir);
+            localConfig = new LocalConfig(settings);
+        } catch (ConfigException | IOException e) {
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Starting CircleBridge; data in " + dataDir + ", log in "
+                + System.getProperty(LOG_FILE_PROPERTY));
+
+        LocalBridge bridge;
+        try {
+            bridge = start(settings, System.getenv());
+        } catch (RuntimeException e) {
+            System.err.println("CircleBridge could not start: " + e.getMessage());
+            System.err.println("Details are in " + System.getProperty(LOG_FILE_PROPERTY));
+            LoggerFactory.getLogger(LocalBridge.class).error("CircleBridge could not start", e);
+            System.exit(1);
+            return;
+        }
+
+        StatusBoard board = new StatusBoard(bridge.bootstrapServers(), bridge.registryUrl(), bridge.topics(),
+                localConfig.view(), System.out, Clock.systemUTC());
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping CircleBridge...");
+            board.close();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            bridge.close();
+            System.out.println("CircleBridge stopped.");
+        }, "circlebridge-shutdown"));
+        board.run();
+    }
+
+    private void startAll(Map<String, String> settings, Map<String, String> environment) {
+        Path dataDir = config.dataDir();
+        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), config.getInt(LocalConfig.KAFKA_PORT_CONFIG));
+        started.push(broker);
+        log.info("Kafka broker listening on {}", broker.bootstrapServers());
+
+        registry = ApicurioRegistry.start(ApicurioRegistry.locateDistribution(), dataDir.resolve("registry"),
+                config.getInt(LocalConfig.REGISTRY_PORT_CONFIG));
+        started.push(registry);
+        log.info("Schema registry listening on {}", registry.confluentApiUrl());
+
+        Map<String, String> bridgeSettings = new HashMap<>(settings);
+        bridgeSettings.keySet().removeIf(key -> key.startsWith("local.") || key.startsWith("simulator."));
+        bridgeSettings.put(PollerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        bridgeSettings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.confluentApiUrl());
+        bridgeSettings.putIfAbsent(PollerConfig.TOPIC_REPLICATION_FACTOR_CONFIG, "1");
+        bridgeSettings.putIfAbsent(PollerConfig.POLL_INTERVAL_MS_CONFIG, "2000");
+        CircleCiToken token = configureCircleCi(bridgeSettings, environment);
+
+        AvroSerdeConfig serdeConfig = new AvroSerdeConfig(bridgeSettings);
+        SchemaRegistryClient schemaRegistry = serdeConfig.createClient();
+        started.push(schemaRegistry);
+
+        PollerConfig pollerConfig = new PollerConfig(bridgeSettings);
+        topics = pollerConfig.topics();
+        CircleCiClient circleCi = CircleCiClient.builder()
+                .baseUrl(pollerConfig.getString(PollerConfig.CIRCLECI_URL_CONFIG))
+                .token(token)
+                .requestsPerMinute(pollerConfig.getInt(PollerConfig.RATE_LIMIT_CONFIG))
+                .build();
+        started.push(circleCi);
+        PollerService poller = new PollerService(pollerConfig, circleCi, schemaRegistry, Clock.systemUTC());
+        started.push(poller);
+        poller.start();
+
+        Map<String, String> streamsSettings = new HashMap<>(bridgeSettings);
+        streamsSettings.keySet().removeIf(key -> !StatusAppConfig.CONFIG.names().contains(key)
+                && !key.startsWith(StatusAppConfig.KAFKA_PREFIX));
+        streamsSettings.putIfAbsent(StatusAppConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
+        streamsSettings.putIfAbsent(StatusAppConfig.REPLICATION_FACTOR_CONFIG, "1");
+        StatusApp statusApp = new StatusApp(new StatusAppConfig(streamsSettings), schemaRegistry);
+        started.push(statusApp);
+        statusApp.start();
+        log.info("CircleBridge is running: polling {} at {}", pollerConfig.projects(),
+                pollerConfig.getString(PollerConfig.CIRCLECI_URL_CONFIG));
+    }
+
+    /**
+     * Points the poller at the real CircleCI when a token is configured, else at a simulator started here with a
+     * random token, and returns the token to use.
+     */
+    private CircleCiToken configureCircleCi(Map<String, String> bridgeSettings, Map<String, String> environment) {
+        String configuredToken = bridgeSettings.get(PollerConfig.CIRCLECI_TOKEN_CONFIG);
+        String tokenFile = bridgeSettings.get(PollerConfig.CIRCLECI_TOKEN_FILE_CONFIG);
+        boolean realCircleCi = configuredToken != null || tokenFile != null
+                || environment.get(CircleCiToken.ENVIRONMENT_VARIABLE) != null;
+        if (realCircleCi) {
+            if (!bridgeSettings.containsKey(PollerConfig.PROJECTS_CONFIG)) {
+                throw new ConfigException(PollerConfig.PROJECTS_CONFIG, null, "A CircleCI token is set, so the "
+                        + "bridge polls the real CircleCI and needs the projects to poll: set "
+                        + ConfigLoader.environmentVariableOf(PollerConfig.PROJECTS_CONFIG)
+                        + " to project slugs such as gh/your-org/your-repo, separated by commas.");
+            }
+            return configuredToken != null ? CircleCiToken.of(configuredToken)
+                    : CircleCiToken.fromEnvironmentOrFile(environment, tokenFile == null ? null : Path.of(tokenFile));
+        }
+
+        String simulatorToken = newSimulatorToken();
+        simulator = CircleCiSimulator.builder()
+                .token(simulatorToken)
+                .port(config.getInt(LocalConfig.SIMULATOR_PORT_CONFIG))
+                .projects(config.simulatorProjects())
+                .seed(config.getLong(LocalConfig.SIMULATOR_SEED_CONFIG))
+                .initialPipelines(config.getInt(LocalConfig.SIMULATOR_INITIAL_PIPELINES_CONFIG))
+                .newPipelineInterval(config.simulatorNewPipelineInterval())
+                .stepDuration(config.simulatorStep())
+                .build();
+        simulator.start();
+        started.push(simulator);
+        log.info("No CircleCI token is set, so the bridge polls the CircleCI simulator at {}", simulator.baseUrl());
+        bridgeSettings.put(PollerConfig.CIRCLECI_URL_CONFIG, simulator.baseUrl());
+        bridgeSettings.put(PollerConfig.PROJECTS_CONFIG, String.join(",", config.simulatorProjects()));
+        return CircleCiToken.of(simulatorToken);
+    }
+
+    private static String newSimulatorToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
