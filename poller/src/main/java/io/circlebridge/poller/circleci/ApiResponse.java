@@ -3,7 +3,7 @@ package io.circlebridge.poller.circleci;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A successful answer.
+ * A successful response.
  *
  * @param status HTTP status, 2xx
  * @param body parsed JSON body

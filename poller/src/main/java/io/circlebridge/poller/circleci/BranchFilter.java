@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record BranchFilter(String branch, boolean all) {
 
-    /** Rejects a filter that names a branch and asks for all branches at once. */
+    /** Rejects a filter that names a branch and selects all branches at once. */
     public BranchFilter {
         if (branch != null && all) {
             throw new IllegalArgumentException("A branch filter names either one branch or all branches, not both");

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Build one client per token and share it: its request budget (100 requests per minute unless configured
  * otherwise) and its rate-limit pauses apply to every caller of the client together. The client is thread-safe.
  *
- * <p>Reads are retried with backoff after 5xx answers, I/O errors and timeouts; 400, 401, 403 and 404 fail at once
+ * <p>Reads are retried with backoff after 5xx responses, I/O errors and timeouts; 400, 401, 403 and 404 fail at once
  * with a {@link CircleCiException} that carries the status, the path and CircleCI's message. Lists are read page by
  * page up to a page cap; see {@link PagedResult} for what an incomplete listing returns.
  *
@@ -80,7 +80,8 @@ public final class CircleCiClient implements AutoCloseable {
                 builder.sleeper, counters);
         this.paginator = new Paginator(executor, counters);
         this.maxPages = builder.maxPages;
-        this.budgetDescription = builder.requestsPerWindow + " requests per " + Throttle.format(builder.rateLimitWindow);
+        this.budgetDescription =
+                builder.requestsPerWindow + " requests per " + Throttle.format(builder.rateLimitWindow);
     }
 
     /** Returns a builder with the defaults; only the token is required. */
@@ -146,7 +147,7 @@ public final class CircleCiClient implements AutoCloseable {
     }
 
     /**
-     * Returns the details of a build job. CircleCI has no details for approval jobs and answers 404 for them, which
+     * Returns the details of a build job. CircleCI has no details for approval jobs and returns 404 for them, which
      * raises a {@link CircleCiException} of kind {@code NOT_FOUND}.
      */
     public JobDetails getJobDetails(String projectSlug, long jobNumber) {
@@ -203,11 +204,11 @@ public final class CircleCiClient implements AutoCloseable {
      * <p>{@code gh/} and {@code bb/} projects (and their long forms) go to {@code POST /project/{slug}/pipeline};
      * {@code circleci/} projects, which that endpoint rejects, go to
      * {@code POST /project/circleci/{org-id}/{project-id}/pipeline/run} with the branch or tag as both the config
-     * source and the checkout. A 200 answer with only a message means CircleCI created no pipeline; the result then
+     * source and the checkout. A 200 response with only a message means CircleCI created no pipeline; the result then
      * has {@code created == false}.
      *
      * <p>A failed trigger is repeated only when it cannot have reached CircleCI. After a timeout, an I/O error or a
-     * 5xx answer the exception reports {@link CircleCiException#isOutcomeUnknown()}: a pipeline may exist.
+     * 5xx response the exception reports {@link CircleCiException#isOutcomeUnknown()}: a pipeline may exist.
      */
     public TriggeredPipeline triggerPipeline(String projectSlug, TriggerRequest request) {
         ProjectSlug slug = ProjectSlug.parse(projectSlug);
@@ -410,8 +411,9 @@ public final class CircleCiClient implements AutoCloseable {
         }
 
         /**
-         * Sets the client-side budget: no window of {@code window} holds more than {@code requests} requests, which
-         * must be at least 2. The sustained rate is {@code requests - 1} per window; see the package's limiter notes.
+         * Sets the client-side budget: no sliding window of length {@code window} contains more than
+         * {@code requests} requests, which must be at least 2. Requests are spaced {@code window / (requests - 1)}
+         * apart, so the sustained rate is {@code requests - 1} per window.
          */
         public Builder rateLimit(int requests, Duration window) {
             if (requests < 2) {
@@ -451,8 +453,9 @@ public final class CircleCiClient implements AutoCloseable {
          */
         public CircleCiClient build() {
             if (token == null) {
-                throw new IllegalStateException("CircleCI token is not set; pass CircleCiToken.fromEnvironmentOrFile(...)"
-                        + " to token(...) and set " + CircleCiToken.ENVIRONMENT_VARIABLE + " or a token file");
+                throw new IllegalStateException("CircleCI token is not set; pass "
+                        + "CircleCiToken.fromEnvironmentOrFile(...) to token(...) and set "
+                        + CircleCiToken.ENVIRONMENT_VARIABLE + " or a token file");
             }
             return new CircleCiClient(this);
         }

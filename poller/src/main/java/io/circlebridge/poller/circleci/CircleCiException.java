@@ -87,7 +87,7 @@ public class CircleCiException extends RuntimeException {
 
     /**
      * Returns true when a request that changes state (a pipeline trigger) failed after it may have reached CircleCI,
-     * for example on a timeout or a 5xx answer. Repeating such a request may trigger a second pipeline.
+     * for example on a timeout or a 5xx response. Repeating such a request may trigger a second pipeline.
      */
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;

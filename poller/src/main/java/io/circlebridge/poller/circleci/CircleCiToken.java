@@ -55,7 +55,7 @@ public final class CircleCiToken {
      *
      * @param environment environment variables, usually {@link System#getenv()}
      * @param tokenFile file holding the token, or null when there is none
-     * @throws IllegalArgumentException when neither source holds a token or the file cannot be read
+     * @throws IllegalArgumentException when neither source contains a token or the file cannot be read
      */
     public static CircleCiToken fromEnvironmentOrFile(Map<String, String> environment, Path tokenFile) {
         Objects.requireNonNull(environment, "environment");
@@ -72,13 +72,14 @@ public final class CircleCiToken {
         return fromFile(tokenFile);
     }
 
-    /** Reads the token from the process environment or, when {@code CIRCLECI_TOKEN} is unset, from {@code tokenFile}. */
+    /** Reads the token from the process environment or, when {@code CIRCLECI_TOKEN} is unset, from the file. */
     public static CircleCiToken fromEnvironmentOrFile(Path tokenFile) {
         return fromEnvironmentOrFile(System.getenv(), tokenFile);
     }
 
     /**
-     * Reads the token from a file that holds nothing else; surrounding whitespace and a trailing newline are allowed.
+     * Reads the token from a file that contains nothing else. Surrounding whitespace and a trailing newline are
+     * allowed.
      *
      * @throws IllegalArgumentException when the file is missing, unreadable or blank
      */

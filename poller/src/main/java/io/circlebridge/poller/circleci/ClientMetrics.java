@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param requests HTTP requests sent, retries included
  * @param retries requests repeated after a 429, a 5xx, an I/O error or a timeout
- * @param rateLimitedResponses 429 answers received
- * @param rateLimitedWaits times a request waited for a pause that CircleCI asked for (429 or an exhausted quota)
+ * @param rateLimitedResponses 429 responses received
+ * @param rateLimitedWaits times a request waited for a pause that CircleCI requested (429 or an exhausted quota)
  * @param limiterWaits times a request waited for the client-side request budget
  * @param skippedItems list items skipped because they were malformed
  * @param totalWaitTime time callers spent waiting, summed over threads: pauses, budget and retry backoff

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns CircleCI's error answers into {@link CircleCiException}s whose messages say what failed and, for
+ * Turns CircleCI's error responses into {@link CircleCiException}s whose messages state what failed and, for
  * configuration problems, what to fix.
  *
  * <p>CircleCI's error bodies are {@code {"message": "..."}} on most endpoints and {@code {"error": "..."}} on a few;
@@ -75,8 +75,8 @@ final class ErrorResponses {
     private static String fix(CircleCiException.Kind kind, ApiCall call) {
         switch (kind) {
             case AUTHENTICATION:
-                return ". Fix the configuration: CircleCI rejected the API token. Set " + CircleCiToken.ENVIRONMENT_VARIABLE
-                        + " or the token file to a valid personal API token; CircleCI rejects project tokens, and its "
+                return ". Fix the configuration: CircleCI rejected the API token. Set "
+                        + CircleCiToken.ENVIRONMENT_VARIABLE + " or the token file to a valid personal API token; CircleCI rejects project tokens, and its "
                         + "newer endpoints reject personal tokens created before 2023-06-23.";
             case PERMISSION:
                 return ". Fix the configuration: the token's user lacks permission for this request; use the token "

@@ -3,7 +3,7 @@ package io.circlebridge.poller.circleci;
 /** Short, single-line excerpts of response bodies for error and log messages. */
 final class Excerpts {
 
-    /** Longest excerpt, in characters, before an ellipsis. */
+    /** Maximum excerpt length, in characters, before an ellipsis. */
     static final int MAX_LENGTH = 200;
 
     private Excerpts() {

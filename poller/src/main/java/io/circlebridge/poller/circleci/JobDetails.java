@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Details of a build job, as returned by {@code GET /project/{slug}/job/{number}}. Every scalar field may be null and
- * every list is empty rather than null. CircleCI answers 404 for approval jobs, which have no details.
+ * every list is empty rather than null. CircleCI returns 404 for approval jobs, which have no details.
  *
  * @param number project-scoped job number
  * @param name job name from the config

@@ -6,7 +6,7 @@ import java.util.List;
  * Items of a cursor-paged CircleCI list, in the order CircleCI returned them (newest first for pipelines).
  *
  * <p>{@code complete} is false when the listing stopped before CircleCI's last page: the page cap was reached, the
- * cursor repeated, or a later page failed. The items read before that point are kept, and {@code stopReason} says why
+ * cursor repeated, or a later page failed. The items read before that point are kept, and {@code stopReason} states why
  * the listing stopped.
  *
  * @param items items read; malformed items are skipped

@@ -47,7 +47,10 @@ final class Paginator {
         String token = null;
 
         for (int page = 1; ; page++) {
-            HttpUrl url = token == null ? firstPage : firstPage.newBuilder().setQueryParameter(PAGE_TOKEN, token).build();
+            HttpUrl url = firstPage;
+            if (token != null) {
+                url = firstPage.newBuilder().setQueryParameter(PAGE_TOKEN, token).build();
+            }
             JsonNode body;
             try {
                 ApiResponse response = executor.get(url, projectSlug);
@@ -88,9 +91,10 @@ final class Paginator {
             return;
         }
         if (array == null || !array.isArray()) {
-            throw new CircleCiException(CircleCiException.Kind.MALFORMED_RESPONSE, response.status(), "GET", url.encodedPath(), null,
-                    false, "GET " + url.encodedPath() + " returned a list page without an items array: "
-                            + Excerpts.of(body.toString()), null);
+            String message = "GET " + url.encodedPath() + " returned a list page without an items array: "
+                    + Excerpts.of(body.toString());
+            throw new CircleCiException(CircleCiException.Kind.MALFORMED_RESPONSE, response.status(), "GET",
+                    url.encodedPath(), null, false, message, null);
         }
         int index = 0;
         for (JsonNode item : array) {

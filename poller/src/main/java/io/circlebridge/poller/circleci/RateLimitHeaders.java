@@ -96,7 +96,7 @@ record RateLimitHeaders(Duration retryAfter, List<Quota> quotas) {
     /**
      * Returns how long to pause after a 429: the longest of {@code Retry-After} and the resets of exhausted quotas.
      * When neither is present, the reset of the quota with the lowest limit is used, because a 429 means some quota
-     * ran out even if no header says which. Empty when no header gives a wait, so the caller backs off.
+     * ran out even if no header names it. Empty when no header gives a wait, so the caller backs off.
      */
     Optional<Duration> waitAfterRejection() {
         Optional<Duration> exhausted = longest(retryAfter, exhaustedReset().orElse(null));
@@ -118,7 +118,7 @@ record RateLimitHeaders(Duration retryAfter, List<Quota> quotas) {
                 .max(Comparator.naturalOrder());
     }
 
-    /** Returns the quota that binds first: exhausted ones, then the fewest remaining requests, then the lowest limit. */
+    /** Returns the quota that binds first: the fewest remaining requests, then the lowest limit. */
     Optional<Quota> mostRestrictive() {
         return quotas.stream().min(Comparator
                 .comparing(Quota::remaining, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one API request: waits for the {@link Throttle}, sets the headers, reads and parses the answer, maps error
+ * Sends one API request: waits for the {@link Throttle}, sets the headers, reads and parses the response, maps error
  * statuses to {@link CircleCiException}, and retries what may succeed on a second try.
  *
  * <p>Reads are retried after a 429, a 5xx, an I/O error or a timeout, up to the policy's attempts. Requests that
@@ -61,13 +61,13 @@ final class RequestExecutor {
         this.counters = counters;
     }
 
-    /** Sends a GET and returns the parsed JSON body of its 2xx answer. */
+    /** Sends a GET and returns the parsed JSON body of its 2xx response. */
     ApiResponse get(HttpUrl url, String projectSlug) {
         Request request = newRequest(url).get().build();
         return execute(request, new ApiCall("GET", url.encodedPath(), projectSlug));
     }
 
-    /** Sends a POST with a JSON body and returns the parsed JSON body of its 2xx answer. */
+    /** Sends a POST with a JSON body and returns the parsed JSON body of its 2xx response. */
     ApiResponse post(HttpUrl url, JsonNode body, String projectSlug) {
         byte[] bytes;
         try {
@@ -136,6 +136,8 @@ final class RequestExecutor {
             }
             return json;
         } catch (JsonProcessingException e) {
+            // Jackson's message quotes the unexpected token, which may be a secret echoed by a proxy page, so only the
+            // redacted excerpt is kept.
             throw errors.malformed(call, status, body, "a body that is not valid JSON", null);
         }
     }

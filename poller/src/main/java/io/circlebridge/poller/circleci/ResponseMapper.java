@@ -148,7 +148,7 @@ final class ResponseMapper {
                 duration);
     }
 
-    /** Maps a trigger answer; a body without an id but with a message means CircleCI created no pipeline. */
+    /** Maps a trigger response. A body without an id but with a message means CircleCI created no pipeline. */
     static TriggeredPipeline triggeredPipeline(JsonNode node) {
         requireObject(node, "trigger response");
         String id = text(node, "id");

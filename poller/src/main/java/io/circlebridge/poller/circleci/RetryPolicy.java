@@ -7,11 +7,11 @@ import java.time.Duration;
  * How often and how fast the client repeats a failed request.
  *
  * <p>Reads are repeated after a 5xx, an I/O error or a timeout; every request is repeated after a 429 once the pause
- * CircleCI asked for has passed. Pipeline triggers are repeated only when the request cannot have reached CircleCI
+ * CircleCI requested has passed. Pipeline triggers are repeated only when the request cannot have reached CircleCI
  * (a refused connection or a 429), so that a retry never creates a second pipeline. Waits grow exponentially from
  * {@code initialBackoff} by {@code multiplier}, each randomized by up to {@code randomizationFactor} in either
  * direction, and capped at {@code maxBackoff}. The same curve spaces 429 retries when CircleCI sends no header that
- * says how long to wait.
+ * gives how long to wait.
  *
  * @param maxAttempts total attempts per request, first one included; 1 disables retries
  * @param initialBackoff wait before the first retry

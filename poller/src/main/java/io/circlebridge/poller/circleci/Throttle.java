@@ -12,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paces every request of one client: the client-side request budget and the pauses CircleCI asks for.
+ * Paces every request of one client: the client-side request budget and the pauses CircleCI requests.
  *
  * <p>The budget is a resilience4j {@link RateLimiter} that grants one permit per cycle of {@code window / (budget -
  * 1)}. Permits in fixed cycles can fall at the end of one cycle and the start of the next, so with {@code budget - 1}
- * cycles per window no sliding window of that length ever holds more than {@code budget} requests, at the price of a
+ * cycles per window no sliding window of that length ever contains more than {@code budget} requests, at the price of a
  * sustained rate of {@code budget - 1} per window. Callers reserve a permit and wait for it through the injected
  * {@link Sleeper}.
  *
@@ -110,7 +110,7 @@ final class Throttle {
         }
     }
 
-    /** Pauses every caller after a 429, as long as the headers ask for, or by backoff when they do not say. */
+    /** Pauses every caller after a 429, as long as the headers request, or by backoff when they give no wait. */
     void onRejected(ApiCall call, RateLimitHeaders headers) {
         counters.rateLimitedResponse();
         Optional<Duration> requested = headers.waitAfterRejection();
@@ -121,17 +121,20 @@ final class Throttle {
             pauseEpisodeRejections++;
             if (requested.isPresent()) {
                 wait = requested.get();
-                reason = "as its rate-limit headers ask";
+                reason = "as its rate-limit headers request";
             } else {
                 wait = Duration.ofMillis(rejectionBackoff.apply(consecutiveRejections));
-                reason = "by backoff, because no header says how long to wait";
+                reason = "by backoff, because no header gives a wait";
             }
         }
-        pause(wait, true, "CircleCI answered 429 Too Many Requests to " + call + "; pausing all requests for "
+        pause(wait, true, "CircleCI returned 429 Too Many Requests to " + call + "; pausing all requests for "
                 + format(wait) + " " + reason + describeQuota(headers));
     }
 
-    /** Ends a pause episode after a success and pauses ahead of time when the headers report an exhausted quota. */
+    /**
+     * Ends a pause episode after any response other than 429, and pauses ahead of time when the headers report an
+     * exhausted quota.
+     */
     void onAccepted(ApiCall call, RateLimitHeaders headers) {
         Duration episode = null;
         int rejections = 0;
@@ -146,7 +149,7 @@ final class Throttle {
             }
         }
         if (episode != null) {
-            LOG.info("CircleCI requests resumed after a rate-limit pause of {} ({} answers were 429)",
+            LOG.info("CircleCI requests resumed after a rate-limit pause of {} ({} responses were 429)",
                     format(episode), rejections);
         }
 
@@ -173,7 +176,7 @@ final class Throttle {
         if (!newEpisode) {
             LOG.debug("{} (pause already in progress)", message);
         } else if (rejected) {
-            LOG.warn("{}. Further rate-limit answers in this pause are logged at DEBUG.", message);
+            LOG.warn("{}. Further 429 responses in this pause are logged at DEBUG.", message);
         } else {
             LOG.info("{}", message);
         }
@@ -185,7 +188,7 @@ final class Throttle {
             if (remaining.compareTo(maxWait) > 0) {
                 throw new CircleCiException(CircleCiException.Kind.RATE_LIMITED, CircleCiException.NO_STATUS,
                         call.method(), call.path(), null, false,
-                        call + " was not sent: CircleCI asked to pause requests for another " + format(remaining)
+                        call + " was not sent: CircleCI requested a pause of another " + format(remaining)
                                 + ", longer than the max wait of " + format(maxWait) + "; try again later",
                         null);
             }

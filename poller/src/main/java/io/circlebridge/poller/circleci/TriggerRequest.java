@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What to build when triggering a pipeline: a branch or a tag (at most one; neither means the default branch) and
+ * A pipeline trigger request: a branch or a tag (at most one; neither means the default branch) and
  * pipeline parameters.
  *
  * @param branch branch to build, or {@code pull/<n>/head} / {@code pull/<n>/merge} for a GitHub pull request
@@ -17,7 +17,7 @@ public record TriggerRequest(String branch, String tag, Map<String, Object> para
     /**
      * Checks that at most one of branch and tag is set and that every parameter value has a type CircleCI accepts.
      * CircleCI also limits parameters to 100 entries, keys to 128 and values to 512 characters; it rejects larger
-     * ones with a 400 answer.
+     * ones with a 400 response.
      */
     public TriggerRequest {
         if (branch != null && tag != null) {
@@ -27,6 +27,9 @@ public record TriggerRequest(String branch, String tag, Map<String, Object> para
         Map<String, Object> copy = new LinkedHashMap<>();
         if (parameters != null) {
             for (Map.Entry<String, Object> entry : parameters.entrySet()) {
+                if (entry.getKey() == null || entry.getKey().isBlank()) {
+                    throw new IllegalArgumentException("Pipeline parameter names must not be null or blank");
+                }
                 Object value = entry.getValue();
                 boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short
                         || value instanceof Byte;

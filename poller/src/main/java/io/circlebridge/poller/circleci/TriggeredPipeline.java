@@ -3,9 +3,9 @@ package io.circlebridge.poller.circleci;
 import java.time.Instant;
 
 /**
- * CircleCI's answer to a trigger request.
+ * CircleCI's response to a trigger request.
  *
- * <p>{@code created} is false when the {@code pipeline/run} endpoint answered 200 with only a {@code message} (for
+ * <p>{@code created} is false when the {@code pipeline/run} endpoint returned 200 with only a {@code message} (for
  * example "Ignoring pipeline due to CI skip in the commit"): no pipeline exists then, and the other fields are null.
  * A created pipeline may still run no workflow at all, because branch and tag filters apply after creation.
  *

@@ -187,7 +187,7 @@ class CircleCiClientErrorsTest {
     }
 
     @Test
-    void shouldReportNonJsonBodyWithStatusAndExcerpt() {
+    void shouldReportNonJsonBody() {
         server.enqueue(json(200, "<!DOCTYPE html><html><head><title>Sign in</title></head></html>"));
 
         CircleCiException error = listFailure();
@@ -209,6 +209,15 @@ class CircleCiClientErrorsTest {
                     assertThat(error.kind()).isEqualTo(CircleCiException.Kind.MALFORMED_RESPONSE);
                     assertThat(error.getMessage()).contains("is not valid JSON: {");
                 });
+    }
+
+    @Test
+    void shouldReportTrailingGarbage() {
+        server.enqueue(json(200, "{\"items\": [], \"next_page_token\": null} <html>"));
+
+        CircleCiException error = listFailure();
+
+        assertThat(error.kind()).isEqualTo(CircleCiException.Kind.MALFORMED_RESPONSE);
     }
 
     @Test

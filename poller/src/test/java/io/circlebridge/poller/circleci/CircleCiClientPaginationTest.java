@@ -75,7 +75,7 @@ class CircleCiClientPaginationTest {
     }
 
     @Test
-    void shouldKeepEarlierPagesWhenLaterPageFails() {
+    void shouldKeepPagesBeforeFailedPage() {
         server.enqueue(page("token-2", "{\"id\": \"p-1\"}", "{\"id\": \"p-2\"}"));
         server.enqueue(Fixtures.fixture(404, "error-404-not-found.json"));
 
@@ -93,7 +93,7 @@ class CircleCiClientPaginationTest {
     }
 
     @Test
-    void shouldKeepEarlierPagesWhenLaterPageKeepsFailing() {
+    void shouldKeepPagesBeforeServerErrors() {
         server.enqueue(page("token-2", "{\"id\": \"p-1\"}"));
         for (int i = 0; i < RetryPolicy.DEFAULT_MAX_ATTEMPTS; i++) {
             server.enqueue(json(500, "{\"message\": \"Internal Server Error\"}"));
@@ -108,7 +108,7 @@ class CircleCiClientPaginationTest {
     }
 
     @Test
-    void shouldKeepEarlierPagesWhenLaterPageIsNotJson() {
+    void shouldKeepPagesBeforeMalformedPage() {
         server.enqueue(page("token-2", "{\"id\": \"p-1\"}"));
         server.enqueue(json(200, "{\"items\": [{\"id\": \"p-2\""));
 

@@ -89,7 +89,7 @@ class CircleCiClientPipelinesTest {
     }
 
     @Test
-    void shouldParseListItemsWithNullAvatarAndReview() {
+    void shouldParsePipelineListItems() {
         server.enqueue(fixture(200, "pipeline-list.json"));
         server.enqueue(page(null));
 
@@ -154,7 +154,7 @@ class CircleCiClientPipelinesTest {
     }
 
     @Test
-    void shouldReadGitFieldsFromTriggerParametersWithoutVcs() {
+    void shouldReadTriggerParametersWithoutVcs() {
         server.enqueue(fixture(200, "pipeline-without-vcs.synthetic.json"));
 
         Pipeline pipeline = client.getPipeline("52fc9744-5e2d-5bf8-bf86-a916592dbf76");

@@ -80,8 +80,10 @@ class CircleCiClientProjectDataTest {
         server.enqueue(page(null, "{\"name\": \"nightly\", \"metrics\": {\"mttr\": null, \"total_credits_used\": null,"
                 + " \"duration_metrics\": {\"min\": null, \"standard_deviation\": null}}, \"project_id\": 42}"));
 
-        WorkflowMetrics metrics =
-                client.getWorkflowInsights(SLUG, ReportingWindow.LAST_7_DAYS, BranchFilter.allBranches()).items().get(0);
+        PagedResult<WorkflowMetrics> result =
+                client.getWorkflowInsights(SLUG, ReportingWindow.LAST_7_DAYS, BranchFilter.allBranches());
+
+        WorkflowMetrics metrics = result.items().get(0);
 
         assertThat(metrics.mttrSeconds()).isNull();
         assertThat(metrics.totalCreditsUsed()).isNull();
@@ -117,7 +119,7 @@ class CircleCiClientProjectDataTest {
     }
 
     @Test
-    void shouldSendNeitherBranchNorAllBranchesForDefaultBranch() throws InterruptedException {
+    void shouldSendNoBranchForDefaultBranch() throws InterruptedException {
         server.enqueue(page(null));
 
         client.getWorkflowInsights(SLUG, ReportingWindow.LAST_60_DAYS, BranchFilter.defaultBranch());

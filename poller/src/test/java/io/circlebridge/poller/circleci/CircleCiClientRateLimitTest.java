@@ -43,9 +43,9 @@ class CircleCiClientRateLimitTest {
 
             assertThat(pipeline.number()).isEqualTo(154L);
             assertThat(time.sleepsOfAtLeast(ONE_SECOND)).containsExactly(Duration.ofSeconds(30));
-            assertThat(logs.lines("WARN")).singleElement().asString().isEqualTo("WARN CircleCI answered 429 Too Many "
+            assertThat(logs.lines("WARN")).singleElement().asString().isEqualTo("WARN CircleCI returned 429 Too Many "
                     + "Requests to GET /api/v2/pipeline/" + PIPELINE_ID + "; pausing all requests for 30.0 s as its "
-                    + "rate-limit headers ask. Further rate-limit answers in this pause are logged at DEBUG.");
+                    + "rate-limit headers request. Further 429 responses in this pause are logged at DEBUG.");
         }
         ClientMetrics metrics = client.metrics();
         assertThat(metrics.requests()).isEqualTo(2);
@@ -158,7 +158,7 @@ class CircleCiClientRateLimitTest {
                     assertThat(error.kind()).isEqualTo(CircleCiException.Kind.RATE_LIMITED);
                     assertThat(error.status()).isEqualTo(CircleCiException.NO_STATUS);
                     assertThat(error.getMessage()).isEqualTo("GET /api/v2/pipeline/" + PIPELINE_ID + " was not sent: "
-                            + "CircleCI asked to pause requests for another 600.0 s, longer than the max wait of "
+                            + "CircleCI requested a pause of another 600.0 s, longer than the max wait of "
                             + "120.0 s; try again later");
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -202,12 +202,13 @@ class CircleCiClientRateLimitTest {
 
             assertThat(logs.lines("WARN")).hasSize(1);
             assertThat(logs.lines("INFO")).singleElement().asString()
-                    .isEqualTo("INFO CircleCI requests resumed after a rate-limit pause of 3.0 s (3 answers were 429)");
+                    .isEqualTo("INFO CircleCI requests resumed after a rate-limit pause of 3.0 s "
+                            + "(3 responses were 429)");
         }
     }
 
     @Test
-    void shouldGiveUpAfterMaxAttemptsOfRateLimit() {
+    void shouldGiveUpAfterRepeated429() {
         for (int i = 0; i < RetryPolicy.DEFAULT_MAX_ATTEMPTS; i++) {
             server.enqueue(rateLimited().setHeader("Retry-After", "2").build());
         }

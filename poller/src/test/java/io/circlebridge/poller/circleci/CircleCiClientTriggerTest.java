@@ -164,8 +164,9 @@ class CircleCiClientTriggerTest {
     void shouldNotRetryTriggerAfterServerError() {
         server.enqueue(json(502, "{\"message\": \"Bad gateway\"}"));
         server.enqueue(fixture(201, "trigger-response.json"));
+        TriggerRequest request = TriggerRequest.forBranch("main");
 
-        assertThatThrownBy(() -> client.triggerPipeline("gh/example-org/example-repo", TriggerRequest.forBranch("main")))
+        assertThatThrownBy(() -> client.triggerPipeline("gh/example-org/example-repo", request))
                 .isInstanceOfSatisfying(CircleCiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CircleCiException.Kind.SERVER_ERROR);
                     assertThat(e.isOutcomeUnknown()).isTrue();
@@ -178,8 +179,9 @@ class CircleCiClientTriggerTest {
     void shouldNotRetryTriggerAfterConnectionDrop() {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(fixture(201, "trigger-response.json"));
+        TriggerRequest request = TriggerRequest.forBranch("main");
 
-        assertThatThrownBy(() -> client.triggerPipeline("gh/example-org/example-repo", TriggerRequest.forBranch("main")))
+        assertThatThrownBy(() -> client.triggerPipeline("gh/example-org/example-repo", request))
                 .isInstanceOfSatisfying(CircleCiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CircleCiException.Kind.IO);
                     assertThat(e.isOutcomeUnknown()).isTrue();

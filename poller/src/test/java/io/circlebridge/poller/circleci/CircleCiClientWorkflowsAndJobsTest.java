@@ -74,7 +74,7 @@ class CircleCiClientWorkflowsAndJobsTest {
     }
 
     @Test
-    void shouldParseEveryJobFieldOfBuildAndApprovalJobs() throws InterruptedException {
+    void shouldParseEveryJobField() throws InterruptedException {
         server.enqueue(fixture(200, "job-list.json"));
 
         List<Job> jobs = client.listWorkflowJobs(WORKFLOW_ID).items();
@@ -121,7 +121,7 @@ class CircleCiClientWorkflowsAndJobsTest {
     }
 
     @Test
-    void shouldSendPageTokenToJobListAlthoughSpecOmitsIt() throws InterruptedException {
+    void shouldPageJobList() throws InterruptedException {
         server.enqueue(page("jobs-page-2", "{\"id\": \"j-1\"}"));
         server.enqueue(page(null, "{\"id\": \"j-2\"}"));
 

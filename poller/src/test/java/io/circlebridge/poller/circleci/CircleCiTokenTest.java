@@ -77,7 +77,7 @@ class CircleCiTokenTest {
     }
 
     @Test
-    void shouldRejectTokenFileWithTwoLinesWithoutEchoingIt() throws IOException {
+    void shouldRejectTwoLineFileQuietly() throws IOException {
         Path file = Files.writeString(directory.resolve("token"), "first-line-secret\nsecond-line-secret\n");
 
         assertThatThrownBy(() -> CircleCiToken.fromFile(file))

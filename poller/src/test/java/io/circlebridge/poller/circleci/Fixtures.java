@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import mockwebserver3.MockResponse;
 
-/** Recorded CircleCI responses under {@code src/test/resources/circleci} and MockWebServer answers built from them. */
+/** Recorded CircleCI responses under {@code src/test/resources/circleci} and MockWebServer responses built from them. */
 final class Fixtures {
 
     private Fixtures() {
@@ -24,7 +24,7 @@ final class Fixtures {
         }
     }
 
-    /** Returns a JSON answer with the given status and body. */
+    /** Returns a JSON response with the given status and body. */
     static MockResponse json(int status, String body) {
         return new MockResponse.Builder()
                 .code(status)
@@ -33,7 +33,7 @@ final class Fixtures {
                 .build();
     }
 
-    /** Returns a JSON answer with the given status and the content of a fixture file. */
+    /** Returns a JSON response with the given status and the content of a fixture file. */
     static MockResponse fixture(int status, String name) {
         return json(status, read(name));
     }

@@ -27,7 +27,7 @@ class RateLimitHeadersTest {
     }
 
     @Test
-    void shouldReadRetryAfterDateInPastAsZero() {
+    void shouldReadPastRetryAfterAsZero() {
         RateLimitHeaders headers = parse("Retry-After", "Wed, 01 Jan 2025 11:59:00 GMT");
 
         assertThat(headers.retryAfter()).isEqualTo(Duration.ZERO);
@@ -70,7 +70,7 @@ class RateLimitHeadersTest {
     }
 
     @Test
-    void shouldUseStandardResetForXRateLimitWithoutReset() {
+    void shouldFallBackToStandardReset() {
         RateLimitHeaders headers = parse("X-RateLimit-Remaining-Minute", "0", "RateLimit-Reset", "9");
 
         assertThat(headers.exhaustedReset()).contains(Duration.ofSeconds(9));
@@ -85,7 +85,7 @@ class RateLimitHeadersTest {
     }
 
     @Test
-    void shouldLetExhaustedQuotaWinOverQuotaWithRequestsLeft() {
+    void shouldPreferExhaustedQuota() {
         RateLimitHeaders headers = parse(
                 "RateLimit-Limit", "100", "RateLimit-Remaining", "40", "RateLimit-Reset", "5",
                 "X-RateLimit-Limit", "50", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "30");
@@ -96,7 +96,7 @@ class RateLimitHeadersTest {
     }
 
     @Test
-    void shouldLetLowerLimitWinWhenNoQuotaIsExhausted() {
+    void shouldPreferLowerLimit() {
         RateLimitHeaders headers = parse(
                 "RateLimit-Limit", "100", "RateLimit-Remaining", "3", "RateLimit-Reset", "8",
                 "X-RateLimit-Limit", "50", "X-RateLimit-Remaining", "3", "X-RateLimit-Reset", "40");
@@ -107,7 +107,7 @@ class RateLimitHeadersTest {
     }
 
     @Test
-    void shouldWaitForLongestOfRetryAfterAndExhaustedReset() {
+    void shouldWaitForLongestHeader() {
         RateLimitHeaders headers = parse("Retry-After", "50", "RateLimit-Remaining", "0", "RateLimit-Reset", "10");
 
         assertThat(headers.waitAfterRejection()).contains(Duration.ofSeconds(50));

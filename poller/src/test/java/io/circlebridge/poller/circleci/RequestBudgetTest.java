@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Proves the client-side request budget without sleeping. The sleeper only records how long each request would have
- * waited; an interceptor adds that wait to the moment the request leaves, which gives the time the request would have
- * been sent on the limiter's own timeline. The test then counts those times in every sliding window.
+ * waited. An interceptor adds that wait to the moment the request leaves, which is when the request would have been
+ * sent on the limiter's own timeline. The tests count those send times in every sliding window.
  */
 @Timeout(60)
 class RequestBudgetTest {
@@ -168,8 +168,8 @@ class RequestBudgetTest {
                 .httpClient(http)
                 .clock(new FakeTime())
                 .sleeper(duration -> pendingWaitNanos.set(pendingWaitNanos.get() + duration.toNanos()))
-                // Real time stands still while the sleeper only records, so every reservation queues behind the
-                // previous ones; the max wait must cover the whole test's queue.
+                // Real time barely moves while the sleeper only records, so every reservation queues behind the
+                // previous ones, and the max wait must cover the whole test's queue.
                 .maxRateLimitWait(Duration.ofDays(1));
     }
 

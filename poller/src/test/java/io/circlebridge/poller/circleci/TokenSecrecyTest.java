@@ -38,7 +38,7 @@ class TokenSecrecyTest {
     }
 
     @Test
-    void shouldKeepTokenOutOfLogsMessagesAndStrings() {
+    void shouldNeverExposeToken() {
         try (LogCapture logs = LogCapture.start()) {
             server.enqueue(fixture(401, "error-401-invalid-token.json"));
             expectFailure(() -> client.listProjectPipelines(SLUG, null));
@@ -62,8 +62,8 @@ class TokenSecrecyTest {
             server.enqueue(json(502, "{\"message\": \"Bad gateway\"}"));
             expectFailure(() -> client.triggerPipeline(SLUG, TriggerRequest.forBranch("main")));
 
-            // OkHttp silently repeats a request whose pooled connection drops, so each attempt may take two of
-            // these answers; the spares stay unused because this is the last scenario.
+            // OkHttp silently repeats a request whose pooled connection drops, so each attempt may use two of these
+            // responses. The spares stay unused because this is the last scenario.
             for (int i = 0; i < 2 * RetryPolicy.DEFAULT_MAX_ATTEMPTS; i++) {
                 server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
                         .build());
