@@ -219,7 +219,7 @@ public final class LocalBridge implements AutoCloseable {
                 .token(simulatorToken)
                 .port(config.getInt(LocalConfig.SIMULATOR_PORT_CONFIG))
                 .projects(config.simulatorProjects())
-                .seed(config.getLong(LocalConfig.SIMULATOR_SEED_CONFIG))
+                .seed(config.simulatorSeed())
                 .initialPipelines(config.getInt(LocalConfig.SIMULATOR_INITIAL_PIPELINES_CONFIG))
                 .newPipelineInterval(config.simulatorNewPipelineInterval())
                 .stepDuration(config.simulatorStep())
@@ -229,6 +229,8 @@ public final class LocalBridge implements AutoCloseable {
         log.info("No CircleCI token is set, so the bridge polls the CircleCI simulator at {}", simulator.baseUrl());
         bridgeSettings.put(PollerConfig.CIRCLECI_URL_CONFIG, simulator.baseUrl());
         bridgeSettings.put(PollerConfig.PROJECTS_CONFIG, String.join(",", config.simulatorProjects()));
+        // The simulator runs on this machine, so CircleCI's request budget need not slow the demo down.
+        bridgeSettings.putIfAbsent(PollerConfig.RATE_LIMIT_CONFIG, "6000");
         return CircleCiToken.of(simulatorToken);
     }
 

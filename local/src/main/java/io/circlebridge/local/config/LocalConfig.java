@@ -52,8 +52,9 @@ public final class LocalConfig extends AbstractConfig {
                             + "never.")
             .define(SIMULATOR_INITIAL_PIPELINES_CONFIG, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Pipelines each simulated project has when the simulator starts.")
-            .define(SIMULATOR_SEED_CONFIG, Type.LONG, 42L, Importance.LOW,
-                    "Seed of the simulator's choices; the same seed gives the same pipelines.");
+            .define(SIMULATOR_SEED_CONFIG, Type.LONG, null, Importance.LOW,
+                    "Seed of the simulator's choices; the same seed gives the same pipeline ids. Unset, each start "
+                            + "picks a new seed, so pipelines of an earlier run are not mistaken for new ones.");
 
     public LocalConfig(Map<?, ?> originals) {
         super(CONFIG, originals, false);
@@ -69,6 +70,12 @@ public final class LocalConfig extends AbstractConfig {
 
     public List<String> simulatorProjects() {
         return getList(SIMULATOR_PROJECTS_CONFIG);
+    }
+
+    /** The configured seed, or a new one per start when none is configured. */
+    public long simulatorSeed() {
+        Long seed = getLong(SIMULATOR_SEED_CONFIG);
+        return seed != null ? seed : System.nanoTime();
     }
 
     public Duration simulatorStep() {

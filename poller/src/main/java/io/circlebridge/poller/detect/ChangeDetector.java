@@ -39,6 +39,7 @@ public final class ChangeDetector {
     private final CircleCiClient client;
     private final Clock clock;
     private final Duration workflowGrace;
+    private final FailureLog failures = new FailureLog();
 
     public ChangeDetector(CircleCiClient client, Clock clock, Duration workflowGrace) {
         this.client = client;
@@ -83,6 +84,7 @@ public final class ChangeDetector {
         }
 
         forgetPipelinesOffTheList(listed, current, result);
+        failures.pollEnded(projectSlug, result.failedCalls());
         return result;
     }
 
@@ -95,8 +97,7 @@ public final class ChangeDetector {
             return page.items();
         } catch (CircleCiException e) {
             result.addFailedCall();
-            log.warn("Cannot list the pipelines of {}; polling its known unfinished pipelines only. Cause: {}",
-                    projectSlug, e.getMessage());
+            failures.failed(projectSlug, "listing the pipelines of " + projectSlug, e);
             return List.of();
         }
     }
@@ -107,9 +108,15 @@ public final class ChangeDetector {
         try {
             workflows = readAll(client.listPipelineWorkflows(checkpoint.pipelineId()), result);
         } catch (CircleCiException e) {
+            if (e.kind() == CircleCiException.Kind.NOT_FOUND) {
+                // CircleCI no longer knows the pipeline, for example because its data expired: stop polling it.
+                log.info("Pipeline {} ({} #{}) is not found any more; it is no longer polled.",
+                        checkpoint.pipelineId(), checkpoint.projectSlug(), checkpoint.number());
+                return checkpoint.withFinished(true);
+            }
             result.addFailedCall();
-            log.warn("Cannot list the workflows of pipeline {} ({} #{}); retrying on the next poll. Cause: {}",
-                    checkpoint.pipelineId(), checkpoint.projectSlug(), checkpoint.number(), e.getMessage());
+            failures.failed(checkpoint.projectSlug(), "listing the workflows of pipeline " + checkpoint.pipelineId()
+                    + " (" + checkpoint.projectSlug() + " #" + checkpoint.number() + ")", e);
             return checkpoint;
         }
 
@@ -125,8 +132,11 @@ public final class ChangeDetector {
                 workflowStatuses.put(workflow.id(), workflow.status());
                 result.workflowEvents().add(EventMapper.workflowEvent(workflow, checkpoint, observedAt));
             }
-            if (!settled.contains(workflow.id()) && pollJobs(workflow, checkpoint, jobStatuses, result)
-                    && Statuses.isTerminal(Statuses.workflowStatus(workflow.status()))) {
+            if (settled.contains(workflow.id())) {
+                continue;
+            }
+            List<Job> jobs = pollJobs(workflow, checkpoint, jobStatuses, result);
+            if (jobs != null && isSettled(workflow, jobs, observedAt)) {
                 settled.add(workflow.id());
             }
         }
@@ -135,27 +145,43 @@ public final class ChangeDetector {
         return updated.withFinished(isFinished(updated, observedAt));
     }
 
-    /** Reads the jobs of {@code workflow}, adds events for changes, and returns false when the call failed. */
-    private boolean pollJobs(Workflow workflow, PipelineCheckpoint checkpoint, Map<String, String> jobStatuses,
-                             PollResult result) {
-        Instant observedAt = clock.instant();
-        List<Job> jobs;
-        try {
-            PagedResult<Job> page = client.listWorkflowJobs(workflow.id());
-            jobs = page.items();
-            if (!page.complete()) {
-                result.addFailedCall();
-                collectJobEvents(jobs, workflow, checkpoint, jobStatuses, observedAt, result);
-                return false;
-            }
-        } catch (CircleCiException e) {
-            result.addFailedCall();
-            log.warn("Cannot list the jobs of workflow {} of pipeline {}; retrying on the next poll. Cause: {}",
-                    workflow.id(), checkpoint.pipelineId(), e.getMessage());
+    /**
+     * A workflow is settled when it and all its jobs are in a final status, so reading its jobs again would change
+     * nothing. A job status this bridge does not know is not taken as final, unless the workflow stopped longer than
+     * the grace period ago: a status CircleCI adds later then stops costing requests.
+     */
+    private boolean isSettled(Workflow workflow, List<Job> jobs, Instant now) {
+        if (!Statuses.isTerminal(Statuses.workflowStatus(workflow.status()))) {
             return false;
         }
-        collectJobEvents(jobs, workflow, checkpoint, jobStatuses, observedAt, result);
-        return true;
+        boolean jobsFinal = jobs.stream().allMatch(job -> Statuses.isTerminal(Statuses.jobStatus(job.status())));
+        boolean stoppedLongAgo = workflow.stoppedAt() != null
+                && Duration.between(workflow.stoppedAt(), now).compareTo(workflowGrace) > 0;
+        return jobsFinal || stoppedLongAgo;
+    }
+
+    /**
+     * Reads the jobs of {@code workflow} and adds events for changes. Returns the jobs, or null when the call failed
+     * or stopped before the last page, so the workflow is read again next time.
+     */
+    private List<Job> pollJobs(Workflow workflow, PipelineCheckpoint checkpoint, Map<String, String> jobStatuses,
+                               PollResult result) {
+        Instant observedAt = clock.instant();
+        PagedResult<Job> page;
+        try {
+            page = client.listWorkflowJobs(workflow.id());
+        } catch (CircleCiException e) {
+            result.addFailedCall();
+            failures.failed(checkpoint.projectSlug(), "listing the jobs of workflow " + workflow.id()
+                    + " of pipeline " + checkpoint.pipelineId(), e);
+            return null;
+        }
+        collectJobEvents(page.items(), workflow, checkpoint, jobStatuses, observedAt, result);
+        if (!page.complete()) {
+            result.addFailedCall();
+            return null;
+        }
+        return page.items();
     }
 
     private static void collectJobEvents(List<Job> jobs, Workflow workflow, PipelineCheckpoint checkpoint,

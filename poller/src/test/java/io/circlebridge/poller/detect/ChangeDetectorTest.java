@@ -150,6 +150,18 @@ class ChangeDetectorTest {
         assertThat(client.metrics().requests() - requestsBefore).isEqualTo(expectedRequests);
     }
 
+    @Test
+    void shouldForgetPipelineCircleCiNoLongerKnows() {
+        PipelineCheckpoint vanished = PipelineCheckpoint.firstSeen("00000000-0000-0000-0000-000000000000", PROJECT,
+                0L, "created", clock.instant());
+        checkpoints.put(vanished.pipelineId(), vanished);
+
+        PollResult result = detector.poll(PROJECT, checkpoints);
+
+        assertThat(result.forgottenPipelines()).contains(vanished.pipelineId());
+        assertThat(result.failedCalls()).isZero();
+    }
+
     private void apply(PollResult result) {
         checkpoints.putAll(result.checkpoints());
         result.forgottenPipelines().forEach(checkpoints::remove);
