@@ -5,6 +5,7 @@ import io.circlebridge.local.config.LocalConfig;
 import io.circlebridge.local.infra.ApicurioRegistry;
 import io.circlebridge.local.infra.EmbeddedKafkaBroker;
 import io.circlebridge.local.view.StatusBoard;
+import io.circlebridge.poller.PollerMain;
 import io.circlebridge.poller.PollerService;
 import io.circlebridge.poller.circleci.CircleCiClient;
 import io.circlebridge.poller.circleci.CircleCiToken;
@@ -20,12 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,8 @@ public final class LocalBridge implements AutoCloseable {
 
     /** System property that names the log file; set before the first logger is created. */
     public static final String LOG_FILE_PROPERTY = "circlebridge.log.file";
+
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Logger log = LoggerFactory.getLogger(LocalBridge.class);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -190,6 +195,7 @@ public final class LocalBridge implements AutoCloseable {
         StatusApp statusApp = new StatusApp(new StatusAppConfig(streamsSettings), schemaRegistry);
         started.push(statusApp);
         statusApp.start();
+        awaitRunning(statusApp);
         log.info("CircleBridge is running: polling {} at {}", pollerConfig.projects(),
                 pollerConfig.getString(PollerConfig.CIRCLECI_URL_CONFIG));
     }
@@ -210,8 +216,7 @@ public final class LocalBridge implements AutoCloseable {
                         + ConfigLoader.environmentVariableOf(PollerConfig.PROJECTS_CONFIG)
                         + " to project slugs such as gh/your-org/your-repo, separated by commas.");
             }
-            return configuredToken != null ? CircleCiToken.of(configuredToken)
-                    : CircleCiToken.fromEnvironmentOrFile(environment, tokenFile == null ? null : Path.of(tokenFile));
+            return PollerMain.resolveToken(new PollerConfig(bridgeSettings), environment);
         }
 
         String simulatorToken = newSimulatorToken();
@@ -232,6 +237,27 @@ public final class LocalBridge implements AutoCloseable {
         // The simulator runs on this machine, so CircleCI's request budget need not slow the demo down.
         bridgeSettings.putIfAbsent(PollerConfig.RATE_LIMIT_CONFIG, "6000");
         return CircleCiToken.of(simulatorToken);
+    }
+
+    /**
+     * Waits until the streams app has joined its group and got its tasks, so the bridge is serving when start
+     * returns and a stop right after start does not interrupt a rebalance.
+     */
+    private void awaitRunning(StatusApp statusApp) {
+        long deadline = System.nanoTime() + STREAMS_START_TIMEOUT.toNanos();
+        while (statusApp.state() != KafkaStreams.State.RUNNING) {
+            if (statusApp.state() == KafkaStreams.State.ERROR || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The streams app did not reach RUNNING within "
+                        + STREAMS_START_TIMEOUT.toSeconds() + " s; it is " + statusApp.state()
+                        + ". Details are in the log.");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the streams app to start", e);
+            }
+        }
     }
 
     private static String newSimulatorToken() {

@@ -79,9 +79,13 @@ class LocalBridgeIT {
         CircleCiSimulator simulator = bridge.simulator();
 
         try (TopicProbe<PipelineStatus> statuses = statusProbe()) {
-            statuses.awaitRecords(records -> simulator.isQuiescent()
-                            && mismatches(simulator.pipelines(), latest(records)).isEmpty(),
-                    WAIT, "every simulated pipeline in the status table with the simulator's statuses");
+            statuses.awaitNoProblem(records -> {
+                if (!simulator.isQuiescent()) {
+                    return "the simulator is still running pipelines";
+                }
+                List<String> mismatches = mismatches(simulator.pipelines(), latest(records));
+                return mismatches.isEmpty() ? null : String.join("; ", mismatches);
+            }, WAIT, "every simulated pipeline in the status table with the simulator's statuses");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,13 +41,25 @@ final class TopicProbe<T extends SpecificRecord> implements AutoCloseable {
     /** Reads until {@code condition} holds for the records read so far, or fails after {@code timeout}. */
     List<ConsumerRecord<String, T>> awaitRecords(Predicate<List<ConsumerRecord<String, T>>> condition,
                                                 Duration timeout, String description) {
+        return awaitNoProblem(records -> condition.test(records) ? null : "the condition does not hold", timeout,
+                description);
+    }
+
+    /**
+     * Reads until {@code problem} returns null for the records read so far, or fails after {@code timeout} with the
+     * last problem it returned.
+     */
+    List<ConsumerRecord<String, T>> awaitNoProblem(Function<List<ConsumerRecord<String, T>>, String> problem,
+                                                  Duration timeout, String description) {
         Instant deadline = Instant.now().plus(timeout);
-        while (!condition.test(records)) {
+        String lastProblem = problem.apply(records);
+        while (lastProblem != null) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + description
-                        + "; read " + records.size() + " records");
+                        + "; read " + records.size() + " records; " + lastProblem);
             }
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            lastProblem = problem.apply(records);
         }
         return List.copyOf(records);
     }
