@@ -1,13 +1,13 @@
 -- Example queries over the streams and tables that 01-declare-topics.sql declares. Run that file first.
 -- Statements that start with CREATE start persistent queries; the SELECT statements are pull queries that return
--- the current answer and end. The literals 'gh/example-org/example-repo' and 'main' are placeholders.
+-- the current result and end. The literals 'gh/example-org/example-repo' and 'main' are placeholders.
 
 
 -- 1. The current status of a branch: the status of the latest pipeline of a branch of a project.
 --
 -- Pipeline numbers grow within a project, so the latest pipeline of a branch is the one with the highest number.
--- ksqlDB has no arg-max aggregate, so the highest number per branch is kept in one table and joined back to the
--- status table. Branches are identified by '<project slug>:<branch>'; git forbids ':' in branch names.
+-- ksqlDB's documented aggregates cannot return the other columns of the row with the highest number, so the highest
+-- number per branch is kept in one table and joined back to the status table. Branches are identified by '<project slug>:<branch>'; git forbids ':' in branch names.
 
 -- Every change of the status table as a stream, because MAX aggregates only streams.
 CREATE STREAM pipeline_status_changes (pipeline_key STRING KEY)
@@ -93,8 +93,8 @@ SELECT project_slug,
 
 -- 4. Pending commands: commands that have no result yet.
 --
--- A stream-table join would look for the result when the command arrives, before the bridge could have answered,
--- and so would list every command. Commands are therefore first kept per command id in a table, and a table-table
+-- A stream-table join would look for the result when the command arrives, before the bridge could have written
+-- one, and so would list every command. Commands are therefore first kept per command id in a table, and a table-table
 -- left join keeps a command only while its result is missing. When the result arrives, the command's row is deleted.
 CREATE TABLE commands_by_id AS
   SELECT command_id,
