@@ -7,7 +7,8 @@
 --
 -- Pipeline numbers grow within a project, so the latest pipeline of a branch is the one with the highest number.
 -- ksqlDB's documented aggregates cannot return the other columns of the row with the highest number, so the highest
--- number per branch is kept in one table and joined back to the status table. Branches are identified by '<project slug>:<branch>'; git forbids ':' in branch names.
+-- number per branch is kept in one table and joined back to the status table. Branches are identified by
+-- '<project slug>:<branch>'; git forbids ':' in branch names.
 
 -- Every change of the status table as a stream, because MAX aggregates only streams.
 CREATE STREAM pipeline_status_changes (pipeline_key STRING KEY)
