@@ -2,6 +2,7 @@ package io.circlebridge.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circlebridge.schema.CommandOutcome;
 import io.circlebridge.schema.CommandResult;
 import io.circlebridge.schema.JobSummary;
@@ -16,6 +17,12 @@ import io.circlebridge.simulator.model.PipelineSnapshot;
 import io.circlebridge.simulator.model.WorkflowSnapshot;
 import io.circlebridge.status.Statuses;
 import io.circlebridge.streams.topology.OverallStatusRule;
+import io.circlebridge.topic.Topic;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,6 +174,38 @@ class LocalBridgeIT {
                 .build());
 
         assertThat(awaitResult(commandId).getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void shouldRunEverySubjectUnderBackwardTransitive() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        for (Topic topic : Topic.values()) {
+            if (topic.valueType() == null) {
+                continue;
+            }
+            String subject = bridge.topics().name(topic) + "-value";
+            HttpResponse<String> config = http.send(HttpRequest.newBuilder(
+                    URI.create(bridge.registryUrl() + "/config/" + subject)).build(), BodyHandlers.ofString());
+
+            assertThat(config.statusCode()).as(subject).isEqualTo(200);
+            assertThat(config.body()).as(subject).contains("BACKWARD_TRANSITIVE");
+        }
+    }
+
+    @Test
+    void shouldHaveRegistryRejectIncompatibleSchema() throws Exception {
+        String incompatible = "{\"type\":\"record\",\"name\":\"JobEvent\",\"namespace\":\"io.circlebridge.schema\","
+                + "\"fields\":[{\"name\":\"job_id\",\"type\":\"long\"},{\"name\":\"runner\",\"type\":\"string\"}]}";
+        String body = "{\"schema\":" + new ObjectMapper().writeValueAsString(incompatible)
+                + "}";
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(bridge.registryUrl() + "/subjects/" + bridge.topics().jobs() + "-value/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
     }
 
     private static TopicProbe<PipelineStatus> statusProbe() {

@@ -34,6 +34,7 @@ public final class PollerConfig extends AbstractConfig {
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
     public static final String PIPELINE_PAGES_CONFIG = "poll.pipeline.pages";
     public static final String WORKFLOW_GRACE_MS_CONFIG = "poll.workflow.grace.ms";
+    public static final String SETTLE_MS_CONFIG = "poll.pipeline.settle.ms";
     public static final String TRANSACTIONAL_ID_CONFIG = "poller.transactional.id";
     public static final String COMMANDS_ENABLED_CONFIG = "commands.enabled";
     public static final String COMMANDS_GROUP_ID_CONFIG = "commands.group.id";
@@ -75,6 +76,9 @@ public final class PollerConfig extends AbstractConfig {
             .define(WORKFLOW_GRACE_MS_CONFIG, Type.LONG, 600_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "How long a pipeline without workflows keeps being polled before the bridge treats it as "
                             + "finished, in milliseconds; branch filters can leave a pipeline without any workflow.")
+            .define(SETTLE_MS_CONFIG, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "How long a pipeline whose workflows have all finished is still polled for workflows CircleCI "
+                            + "creates later, such as those a setup workflow continues into, in milliseconds.")
             .define(TRANSACTIONAL_ID_CONFIG, Type.STRING, "circlebridge-poller", new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, "Transactional id of the event producer; unique per poller instance.")
             .define(COMMANDS_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
@@ -108,6 +112,10 @@ public final class PollerConfig extends AbstractConfig {
 
     public Duration pollInterval() {
         return Duration.ofMillis(getLong(POLL_INTERVAL_MS_CONFIG));
+    }
+
+    public Duration settleTime() {
+        return Duration.ofMillis(getLong(SETTLE_MS_CONFIG));
     }
 
     public Duration workflowGrace() {

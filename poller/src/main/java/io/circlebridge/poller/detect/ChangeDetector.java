@@ -39,12 +39,19 @@ public final class ChangeDetector {
     private final CircleCiClient client;
     private final Clock clock;
     private final Duration workflowGrace;
+    private final Duration settleTime;
     private final FailureLog failures = new FailureLog();
 
-    public ChangeDetector(CircleCiClient client, Clock clock, Duration workflowGrace) {
+    /**
+     * @param workflowGrace how long a pipeline without workflows, or a finished workflow with jobs of unknown status,
+     *     is still polled
+     * @param settleTime how long a pipeline whose workflows have all settled is still polled for new workflows
+     */
+    public ChangeDetector(CircleCiClient client, Clock clock, Duration workflowGrace, Duration settleTime) {
         this.client = client;
         this.clock = clock;
         this.workflowGrace = workflowGrace;
+        this.settleTime = settleTime;
     }
 
     /**
@@ -142,6 +149,12 @@ public final class ChangeDetector {
         }
 
         PipelineCheckpoint updated = checkpoint.withWorkflows(workflowStatuses, settled).withJobs(jobStatuses);
+        boolean allSettled = !workflowStatuses.isEmpty() && settled.containsAll(workflowStatuses.keySet());
+        if (!allSettled) {
+            updated = updated.withSettledSince(null);
+        } else if (updated.settledSince() == null) {
+            updated = updated.withSettledSince(observedAt);
+        }
         return updated.withFinished(isFinished(updated, observedAt));
     }
 
@@ -205,8 +218,9 @@ public final class ChangeDetector {
     }
 
     /**
-     * A pipeline is finished when CircleCI will not change it any more: it errored, or every workflow is settled, or
-     * it got no workflow within the grace period (branch filters can leave a pipeline without any).
+     * A pipeline is finished when CircleCI will not change it any more: it errored, or every workflow has been settled
+     * for the settle time, or it got no workflow within the grace period (branch filters can leave a pipeline without
+     * any).
      *
      * <p>NOTE: a rerun of a workflow in a finished pipeline creates a new workflow that this poller does not see,
      * because finished pipelines are not read again and CircleCI does not move the pipeline's updated_at on reruns.
@@ -219,7 +233,8 @@ public final class ChangeDetector {
             return checkpoint.firstSeenAt() != null
                     && Duration.between(checkpoint.firstSeenAt(), now).compareTo(workflowGrace) > 0;
         }
-        return checkpoint.settledWorkflows().containsAll(checkpoint.workflows().keySet());
+        return checkpoint.settledSince() != null
+                && Duration.between(checkpoint.settledSince(), now).compareTo(settleTime) >= 0;
     }
 
     /**

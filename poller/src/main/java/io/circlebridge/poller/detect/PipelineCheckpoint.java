@@ -15,6 +15,8 @@ import java.util.Set;
  * <p>Status maps hold CircleCI's raw strings; a null value means the entity was seen without a status.
  *
  * @param settledWorkflows workflows seen in a final status whose jobs were read afterwards, so their jobs are final
+ * @param settledSince when every known workflow was first seen settled; null while one is not. CircleCI can create
+ *     more workflows after that (a setup workflow continues into others), so the pipeline is polled a while longer
  * @param finished true when nothing in the pipeline can change any more and polling it would waste requests
  */
 public record PipelineCheckpoint(
@@ -26,6 +28,7 @@ public record PipelineCheckpoint(
         Map<String, String> workflows,
         Map<String, String> jobs,
         Set<String> settledWorkflows,
+        Instant settledSince,
         boolean finished) {
 
     public PipelineCheckpoint {
@@ -39,26 +42,31 @@ public record PipelineCheckpoint(
     public static PipelineCheckpoint firstSeen(String pipelineId, String projectSlug, Long number, String state,
                                                Instant seenAt) {
         return new PipelineCheckpoint(pipelineId, projectSlug, number, state, seenAt, Map.of(), Map.of(), Set.of(),
-                false);
+                null, false);
     }
 
     public PipelineCheckpoint withState(String newState) {
         return new PipelineCheckpoint(pipelineId, projectSlug, number, newState, firstSeenAt, workflows, jobs,
-                settledWorkflows, finished);
+                settledWorkflows, settledSince, finished);
     }
 
     public PipelineCheckpoint withWorkflows(Map<String, String> newWorkflows, Set<String> newSettled) {
         return new PipelineCheckpoint(pipelineId, projectSlug, number, state, firstSeenAt, newWorkflows, jobs,
-                newSettled, finished);
+                newSettled, settledSince, finished);
     }
 
     public PipelineCheckpoint withJobs(Map<String, String> newJobs) {
         return new PipelineCheckpoint(pipelineId, projectSlug, number, state, firstSeenAt, workflows, newJobs,
-                settledWorkflows, finished);
+                settledWorkflows, settledSince, finished);
+    }
+
+    public PipelineCheckpoint withSettledSince(Instant newSettledSince) {
+        return new PipelineCheckpoint(pipelineId, projectSlug, number, state, firstSeenAt, workflows, jobs,
+                settledWorkflows, newSettledSince, finished);
     }
 
     public PipelineCheckpoint withFinished(boolean newFinished) {
         return new PipelineCheckpoint(pipelineId, projectSlug, number, state, firstSeenAt, workflows, jobs,
-                settledWorkflows, newFinished);
+                settledWorkflows, settledSince, newFinished);
     }
 }

@@ -66,7 +66,7 @@ class ChangeDetectorFaultTest {
     @MethodSource("faults")
     void shouldEndWithSimulatorStatusesAfterFault(String name, Consumer<FaultModes> fault) {
         start();
-        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10));
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
         Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
         Map<String, String> lastStatus = new HashMap<>();
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circlebridge.poller.circleci.CircleCiClient;
 import io.circlebridge.poller.circleci.CircleCiToken;
+import io.circlebridge.poller.circleci.TriggerRequest;
+import io.circlebridge.poller.circleci.TriggeredPipeline;
 import io.circlebridge.schema.JobEvent;
 import io.circlebridge.schema.WorkflowEvent;
 import io.circlebridge.simulator.CircleCiSimulator;
@@ -14,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +54,7 @@ class ChangeDetectorTest {
                 .clock(clock)
                 .requestsPerMinute(1_000_000)
                 .build();
-        detector = new ChangeDetector(client, clock, Duration.ofMinutes(10));
+        detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -134,6 +138,7 @@ class ChangeDetectorTest {
             apply(detector.poll(PROJECT, checkpoints));
             clock.advance(STEP);
         }
+        clock.advance(Duration.ofSeconds(30));
         apply(detector.poll(PROJECT, checkpoints));
         List<PipelineCheckpoint> unfinished = checkpoints.values().stream().filter(c -> !c.finished()).toList();
         long expectedRequests = 1 + unfinished.stream()
@@ -148,6 +153,29 @@ class ChangeDetectorTest {
                 .count();
         assertThat(unfinished).hasSize((int) pipelinesOnHold);
         assertThat(client.metrics().requests() - requestsBefore).isEqualTo(expectedRequests);
+    }
+
+    @Test
+    void shouldSeeWorkflowsCreatedAfterSetupWorkflowFinished() {
+        TriggeredPipeline triggered = client.triggerPipeline(PROJECT,
+                new TriggerRequest("main", null, Map.of("simulator_scenario", "setup")));
+        Set<String> workflowsSeen = new HashSet<>();
+
+        for (int round = 0; round < 200 && !(simulator.isQuiescent() && round > 10); round++) {
+            PollResult result = detector.poll(PROJECT, checkpoints);
+            result.workflowEvents().stream()
+                    .filter(event -> event.getPipelineId().equals(triggered.id()))
+                    .forEach(event -> workflowsSeen.add(event.getWorkflowId()));
+            apply(result);
+            clock.advance(STEP);
+        }
+
+        PipelineSnapshot pipeline = simulator.pipelines().stream()
+                .filter(snapshot -> snapshot.id().equals(triggered.id()))
+                .findFirst().orElseThrow();
+        assertThat(pipeline.workflows()).hasSizeGreaterThan(1);
+        assertThat(workflowsSeen).containsExactlyInAnyOrderElementsOf(
+                pipeline.workflows().stream().map(WorkflowSnapshot::id).toList());
     }
 
     @Test
