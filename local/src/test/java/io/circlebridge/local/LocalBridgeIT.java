@@ -53,6 +53,8 @@ class LocalBridgeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String PROJECT = "gh/example-org/example-repo";
+    /** Allowed for commands but unknown to the simulator, as a project deleted from CircleCI would be. */
+    private static final String UNKNOWN_TO_CIRCLECI = "gh/example-org/deleted-repo";
 
     @TempDir
     static Path dataDir;
@@ -71,6 +73,7 @@ class LocalBridgeIT {
         settings.put("simulator.new.pipeline.interval.ms", "0");
         settings.put("simulator.initial.pipelines", "3");
         settings.put("poll.interval.ms", "300");
+        settings.put("commands.allowed.projects", PROJECT + "," + UNKNOWN_TO_CIRCLECI);
         bridge = LocalBridge.start(settings, Map.of());
     }
 
@@ -157,6 +160,23 @@ class LocalBridgeIT {
         CommandResult result = awaitResult(commandId);
         assertThat(result.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
         assertThat(result.getReason()).contains("is not on the allow-list");
+    }
+
+    @Test
+    void shouldRejectCommandForProjectCircleCiDoesNotKnow() {
+        String commandId = "deleted-" + System.nanoTime();
+
+        produceCommand(TriggerPipelineCommand.newBuilder()
+                .setCommandId(commandId)
+                .setProjectSlug(UNKNOWN_TO_CIRCLECI)
+                .setBranch("main")
+                .build());
+
+        CommandResult result = awaitResult(commandId);
+        assertThat(result.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(result.getHttpStatus()).isEqualTo(404);
+        assertThat(result.getReason()).contains("Project not found");
+        assertThat(result.getPipelineId()).isNull();
     }
 
     @Test
