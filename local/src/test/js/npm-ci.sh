@@ -14,9 +14,15 @@ for skip in "$@"; do
 done
 
 if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-  echo "npm or node was not found on the PATH. The integration tests of local/src/test/js need Node.js 20 or" \
-    "newer with npm: install both, or build with -DskipITs to skip the integration tests." >&2
-  exit 1
+  message="npm or node was not found on the PATH. JavaScriptClientsIT needs Node.js 20 or newer with npm to check
+that independent JavaScript clients read the topics; install both to run it."
+  # CI must run every compatibility check, so a missing Node.js fails the build there; elsewhere the check is skipped.
+  if [ "${CI:-}" = true ]; then
+    echo "$message" >&2
+    exit 1
+  fi
+  echo "WARNING: $message JavaScriptClientsIT is skipped."
+  exit 0
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$node_major" -lt 20 ]; then

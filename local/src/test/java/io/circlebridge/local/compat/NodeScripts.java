@@ -2,6 +2,7 @@ package io.circlebridge.local.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the Node.js scripts of {@code local/src/test/js} with the {@code node} on the PATH, with a timeout, and
@@ -40,11 +42,23 @@ final class NodeScripts {
                     + "it to local/src/test/js.");
         }
         Path directory = Path.of(configured);
+        Assumptions.assumeTrue(System.getenv("CI") != null || isOnPath("node"),
+                "Node.js is not on the PATH, so the JavaScript clients cannot run; install Node.js 20 with npm");
         if (!Files.isDirectory(directory.resolve("node_modules"))) {
             throw new IllegalStateException(directory.resolve("node_modules") + " is missing: run 'sh npm-ci.sh' "
                     + "in " + directory + ", or build through Maven, whose pre-integration-test phase runs it.");
         }
         return new NodeScripts(directory);
+    }
+
+    private static boolean isOnPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
