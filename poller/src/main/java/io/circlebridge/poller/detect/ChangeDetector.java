@@ -138,6 +138,9 @@ public final class ChangeDetector {
                     || !Objects.equals(workflowStatuses.get(workflow.id()), workflow.status())) {
                 workflowStatuses.put(workflow.id(), workflow.status());
                 result.workflowEvents().add(EventMapper.workflowEvent(workflow, checkpoint, observedAt));
+                // A settled workflow whose status changed must settle again on its new status. Otherwise the pipeline
+                // could finish with a status that CircleCI later replaces, such as an unknown one.
+                settled.remove(workflow.id());
             }
             if (settled.contains(workflow.id())) {
                 continue;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,6 +89,33 @@ class ChangeDetectorFaultTest {
                     assertThat(lastStatus.get(job.id())).as("job %s of #%d", job.name(), pipeline.number())
                             .isEqualTo(job.status().wireValue());
                 }
+            }
+        }
+    }
+
+    @Test
+    void shouldResettleWorkflowAfterUnknownStatus() {
+        start();
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
+        Map<String, String> lastStatus = new HashMap<>();
+        for (int round = 0; round < 200 && checkpoints.values().stream().noneMatch(c -> c.settledSince() != null);
+                round++) {
+            pollRounds(detector, checkpoints, lastStatus, 1);
+        }
+
+        simulator.faults().unknownStatus(EntityKind.WORKFLOW, "quantum_superposition");
+        pollRounds(detector, checkpoints, lastStatus, 15);
+        simulator.faults().clear();
+        for (int round = 0; round < 200 && !simulator.isQuiescent(); round++) {
+            pollRounds(detector, checkpoints, lastStatus, 1);
+        }
+        pollRounds(detector, checkpoints, lastStatus, 2);
+
+        for (PipelineSnapshot pipeline : simulator.pipelines()) {
+            for (WorkflowSnapshot workflow : pipeline.workflows()) {
+                assertThat(lastStatus.get(workflow.id())).as("workflow %s of #%d", workflow.name(), pipeline.number())
+                        .isEqualTo(workflow.status().wireValue());
             }
         }
     }
