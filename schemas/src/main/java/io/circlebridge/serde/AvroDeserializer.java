@@ -1,5 +1,6 @@
 package io.circlebridge.serde;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -61,8 +62,10 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         try {
             return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
+            String cause = e instanceof EOFException ? "the Avro data ends early, so the record is truncated"
+                    : String.valueOf(e.getMessage());
             throw new SerializationException("Cannot read a record of topic '" + topic + "' with schema id " + id
-                    + " as " + type.getSimpleName() + ": " + e.getMessage(), e);
+                    + " as " + type.getSimpleName() + ": " + cause, e);
         }
     }
 
@@ -87,8 +90,23 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
             throw new SerializationException("Cannot read a record of topic '" + topic + "': schema id " + id
                     + problem + " (" + e.getMessage() + ")", e);
         }
+        // Avro's schema resolution requires records of the same name, but the Java reader does not check it, so a
+        // JobEvent on the pipelines topic would otherwise read as a PipelineEvent with every missing field defaulted.
+        if (!sameRecordName(writerSchema, readerSchema)) {
+            throw new SerializationException("Cannot read a record of topic '" + topic + "': schema id " + id
+                    + " is " + writerSchema.getFullName() + ", not " + readerSchema.getFullName()
+                    + "; the record was written for another topic or by another application.");
+        }
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(writerSchema, readerSchema, AvroData.INSTANCE);
         readersByWriterId.put(id, reader);
         return reader;
+    }
+
+    /** Compares unqualified names, as the Avro specification's resolution rules do, and honours reader aliases. */
+    private static boolean sameRecordName(Schema writer, Schema reader) {
+        if (writer.getType() != Schema.Type.RECORD || reader.getType() != Schema.Type.RECORD) {
+            return true;
+        }
+        return writer.getName().equals(reader.getName()) || reader.getAliases().contains(writer.getFullName());
     }
 }

@@ -87,6 +87,29 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldRejectRecordOfAnotherSchema() {
+        byte[] jobEvent = new AvroSerializer<JobEvent>(registry).serialize("circleci.jobs", SampleRecords.jobEvent());
+        AvroDeserializer<PipelineEvent> deserializer = new AvroDeserializer<>(PipelineEvent.class, registry);
+
+        assertThatThrownBy(() -> deserializer.deserialize("circleci.pipelines", jobEvent))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic 'circleci.pipelines'")
+                .hasMessageContaining("is io.circlebridge.schema.JobEvent, not io.circlebridge.schema.PipelineEvent");
+    }
+
+    @Test
+    void shouldNameTruncatedRecord() {
+        byte[] whole = new AvroSerializer<PipelineEvent>(registry).serialize("circleci.pipelines",
+                SampleRecords.pipelineEvent());
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+        AvroDeserializer<PipelineEvent> deserializer = new AvroDeserializer<>(PipelineEvent.class, registry);
+
+        assertThatThrownBy(() -> deserializer.deserialize("circleci.pipelines", truncated))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("the record is truncated");
+    }
+
+    @Test
     void shouldRejectRecordShorterThanHeader() {
         AvroDeserializer<JobEvent> deserializer = new AvroDeserializer<>(JobEvent.class, registry);
 
