@@ -56,7 +56,13 @@ public final class StatusBoard implements Runnable, AutoCloseable {
         values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl), false);
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);
         this.topic = topics.pipelineStatus();
-        this.view = view == View.AUTO ? (System.console() != null ? View.TABLE : View.LINES) : view;
+        if (view != View.AUTO) {
+            this.view = view;
+        } else if (System.console() != null) {
+            this.view = View.TABLE;
+        } else {
+            this.view = View.LINES;
+        }
         this.out = out;
         this.clock = clock;
     }

@@ -47,7 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes TriggerPipelineCommand records, triggers CircleCI, and answers each command id with one CommandResult.
+ * Consumes TriggerPipelineCommand records, triggers CircleCI, and writes one CommandResult per command id.
  *
  * <p>Results, dead letters and the consumer offsets of a batch are written in one transaction. A record that cannot be
  * read goes to the dead-letter topic with the reason in its headers, and the handler moves on. A command id that

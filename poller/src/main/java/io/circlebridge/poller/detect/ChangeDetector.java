@@ -116,7 +116,7 @@ public final class ChangeDetector {
             workflows = readAll(client.listPipelineWorkflows(checkpoint.pipelineId()), result);
         } catch (CircleCiException e) {
             if (e.kind() == CircleCiException.Kind.NOT_FOUND) {
-                // CircleCI no longer knows the pipeline, for example because its data expired: stop polling it.
+                // CircleCI no longer has the pipeline, for example because its data expired, so polling it is pointless.
                 log.info("Pipeline {} ({} #{}) is not found any more; it is no longer polled.",
                         checkpoint.pipelineId(), checkpoint.projectSlug(), checkpoint.number());
                 return checkpoint.withFinished(true);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the poller last wrote for one pipeline: its state, the status of each workflow and job, and which parts need
+ * The poller's last written view of one pipeline: its state, the status of each workflow and job, and which parts need
  * no more polling. It is stored in the checkpoint topic in the same transaction as the events, so after a restart the
  * poller neither repeats nor misses a transition.
  *
