@@ -127,6 +127,13 @@ public final class LocalBridge implements AutoCloseable {
         LocalBridge bridge;
         try {
             bridge = start(settings, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.err.println("Each key is set by an environment variable such as "
+                    + ConfigLoader.environmentVariableOf(PollerConfig.POLL_INTERVAL_MS_CONFIG) + " for "
+                    + PollerConfig.POLL_INTERVAL_MS_CONFIG + ", or in the properties file given as the first argument.");
+            System.exit(2);
+            return;
         } catch (RuntimeException e) {
             System.err.println("CircleBridge could not start: " + e.getMessage());
             System.err.println("Details are in " + System.getProperty(LOG_FILE_PROPERTY));
@@ -154,6 +161,13 @@ public final class LocalBridge implements AutoCloseable {
 
     private void startAll(Map<String, String> settings, Map<String, String> environment) {
         Path dataDir = config.dataDir();
+        started.push(Preflight.lockDataDirectory(dataDir));
+        Map<String, String> bridgeSettings = new HashMap<>(settings);
+        bridgeSettings.keySet().removeIf(key -> key.startsWith("local.") || key.startsWith("simulator."));
+        boolean realCircleCi = usesRealCircleCi(bridgeSettings, environment);
+        Preflight.checkPortsFree(config, !realCircleCi);
+        Preflight.validateBridgeSettings(bridgeSettings);
+
         broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), config.getInt(LocalConfig.KAFKA_PORT_CONFIG));
         started.push(broker);
         log.info("Kafka broker listening on {}", broker.bootstrapServers());
@@ -163,19 +177,20 @@ public final class LocalBridge implements AutoCloseable {
         started.push(registry);
         log.info("Schema registry listening on {}", registry.confluentApiUrl());
 
-        Map<String, String> bridgeSettings = new HashMap<>(settings);
-        bridgeSettings.keySet().removeIf(key -> key.startsWith("local.") || key.startsWith("simulator."));
         bridgeSettings.put(PollerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         bridgeSettings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.confluentApiUrl());
         bridgeSettings.putIfAbsent(PollerConfig.TOPIC_REPLICATION_FACTOR_CONFIG, "1");
         bridgeSettings.putIfAbsent(PollerConfig.POLL_INTERVAL_MS_CONFIG, "2000");
-        CircleCiToken token = configureCircleCi(bridgeSettings, environment);
+        CircleCiToken token = realCircleCi ? PollerMain.resolveToken(new PollerConfig(bridgeSettings), environment)
+                : startSimulator(bridgeSettings);
 
         AvroSerdeConfig serdeConfig = new AvroSerdeConfig(bridgeSettings);
         SchemaRegistryClient schemaRegistry = serdeConfig.createClient();
         started.push(schemaRegistry);
 
         PollerConfig pollerConfig = new PollerConfig(bridgeSettings);
+        log.info("Starting the poller with configuration:{}",
+                ConfigLoader.describe(PollerConfig.CONFIG, pollerConfig.values()));
         topics = pollerConfig.topics();
         CircleCiClient circleCi = CircleCiClient.builder()
                 .baseUrl(pollerConfig.getString(PollerConfig.CIRCLECI_URL_CONFIG))
@@ -201,24 +216,24 @@ public final class LocalBridge implements AutoCloseable {
     }
 
     /**
-     * Points the poller at the real CircleCI when a token is configured, else at a simulator started here with a
-     * random token, and returns the token to use.
+     * Tells whether a CircleCI token is configured, so the bridge polls the real CircleCI and not a simulator.
+     *
+     * @throws ConfigException when a token is set but no projects to poll
      */
-    private CircleCiToken configureCircleCi(Map<String, String> bridgeSettings, Map<String, String> environment) {
-        String configuredToken = bridgeSettings.get(PollerConfig.CIRCLECI_TOKEN_CONFIG);
-        String tokenFile = bridgeSettings.get(PollerConfig.CIRCLECI_TOKEN_FILE_CONFIG);
-        boolean realCircleCi = configuredToken != null || tokenFile != null
+    private static boolean usesRealCircleCi(Map<String, String> bridgeSettings, Map<String, String> environment) {
+        boolean realCircleCi = bridgeSettings.containsKey(PollerConfig.CIRCLECI_TOKEN_CONFIG)
+                || bridgeSettings.containsKey(PollerConfig.CIRCLECI_TOKEN_FILE_CONFIG)
                 || environment.get(CircleCiToken.ENVIRONMENT_VARIABLE) != null;
-        if (realCircleCi) {
-            if (!bridgeSettings.containsKey(PollerConfig.PROJECTS_CONFIG)) {
-                throw new ConfigException(PollerConfig.PROJECTS_CONFIG, null, "A CircleCI token is set, so the "
-                        + "bridge polls the real CircleCI and needs the projects to poll: set "
-                        + ConfigLoader.environmentVariableOf(PollerConfig.PROJECTS_CONFIG)
-                        + " to project slugs such as gh/your-org/your-repo, separated by commas.");
-            }
-            return PollerMain.resolveToken(new PollerConfig(bridgeSettings), environment);
+        if (realCircleCi && !bridgeSettings.containsKey(PollerConfig.PROJECTS_CONFIG)) {
+            throw new ConfigException("A CircleCI token is set, so the bridge polls the real CircleCI and needs the "
+                    + "projects to poll: set " + ConfigLoader.environmentVariableOf(PollerConfig.PROJECTS_CONFIG)
+                    + " to project slugs such as gh/your-org/your-repo, separated by commas.");
         }
+        return realCircleCi;
+    }
 
+    /** Starts the simulator on this machine, points the poller at it and returns the token it accepts. */
+    private CircleCiToken startSimulator(Map<String, String> bridgeSettings) {
         String simulatorToken = newSimulatorToken();
         simulator = CircleCiSimulator.builder()
                 .token(simulatorToken)
