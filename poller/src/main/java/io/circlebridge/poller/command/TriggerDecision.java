@@ -37,6 +37,9 @@ final class TriggerDecision {
             return "The command sets both branch '" + command.getBranch() + "' and tag '" + command.getTag()
                     + "'; set one of them, or neither for the default branch.";
         }
+        if (command.getParameters() != null && command.getParameters().keySet().stream().anyMatch(String::isBlank)) {
+            return "The command has a pipeline parameter with a blank name; give every parameter a name.";
+        }
         return null;
     }
 

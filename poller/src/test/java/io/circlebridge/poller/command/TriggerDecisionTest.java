@@ -52,6 +52,15 @@ class TriggerDecisionTest {
     }
 
     @Test
+    void shouldRejectBlankParameterName() {
+        TriggerPipelineCommand command = TriggerPipelineCommand.newBuilder(command("gh/example-org/example-repo",
+                "main", null)).setParameters(Map.of(" ", "x")).build();
+
+        assertThat(TriggerDecision.rejectionReason(command, ALLOWED))
+                .isEqualTo("The command has a pipeline parameter with a blank name; give every parameter a name.");
+    }
+
+    @Test
     void shouldTypeParameterValues() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("deploy", "true");
