@@ -17,7 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
  * Captures every log event of the client's package, TRACE included, while open. Events are kept as
  * {@code LEVEL message} lines, followed by the stack trace of an attached exception.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private static final String PACKAGE = "io.circlebridge.poller.circleci";
 
@@ -25,7 +25,10 @@ final class LogCapture implements AutoCloseable {
     private final LoggerContext context;
     private final AbstractAppender appender;
 
-    private LogCapture() {
+    private final String loggerName;
+
+    private LogCapture(String loggerName) {
+        this.loggerName = loggerName;
         context = (LoggerContext) LogManager.getContext(false);
         appender = new AbstractAppender("circleci-log-capture", null, null, true, Property.EMPTY_ARRAY) {
             @Override
@@ -42,16 +45,21 @@ final class LogCapture implements AutoCloseable {
             }
         };
         appender.start();
-        LoggerConfig logger = new LoggerConfig(PACKAGE, Level.ALL, false);
+        LoggerConfig logger = new LoggerConfig(loggerName, Level.ALL, false);
         logger.addAppender(appender, Level.ALL, null);
         Configuration configuration = context.getConfiguration();
-        configuration.addLogger(PACKAGE, logger);
+        configuration.addLogger(loggerName, logger);
         context.updateLoggers();
     }
 
     /** Starts capturing. */
     static LogCapture start() {
-        return new LogCapture();
+        return new LogCapture(PACKAGE);
+    }
+
+    /** Starts capturing the events of {@code loggerName} and its children. */
+    public static LogCapture start(String loggerName) {
+        return new LogCapture(loggerName);
     }
 
     /** Returns every captured line. */
@@ -60,7 +68,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Returns the lines logged at {@code level}. */
-    List<String> lines(String level) {
+    public List<String> lines(String level) {
         return lines.stream().filter(line -> line.startsWith(level + " ")).toList();
     }
 
@@ -71,7 +79,7 @@ final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        context.getConfiguration().removeLogger(PACKAGE);
+        context.getConfiguration().removeLogger(loggerName);
         context.updateLoggers();
         appender.stop();
     }

@@ -120,7 +120,36 @@ class ChangeDetectorFaultTest {
         }
     }
 
+    @Test
+    void shouldEndWithSimulatorStatusesAfterResponsesSlowerThanReadTimeout() {
+        start(Duration.ofMillis(150));
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
+        Map<String, String> lastStatus = new HashMap<>();
+
+        pollRounds(detector, checkpoints, lastStatus, 2);
+        simulator.faults().slowResponses(Duration.ofMillis(400));
+        pollRounds(detector, checkpoints, lastStatus, 1);
+        simulator.faults().clear();
+        for (int round = 0; round < 200 && !simulator.isQuiescent(); round++) {
+            pollRounds(detector, checkpoints, lastStatus, 1);
+        }
+        pollRounds(detector, checkpoints, lastStatus, 2);
+
+        assertThat(client.metrics().retries()).isPositive();
+        for (PipelineSnapshot pipeline : simulator.pipelines()) {
+            for (WorkflowSnapshot workflow : pipeline.workflows()) {
+                assertThat(lastStatus.get(workflow.id())).as("workflow %s of #%d", workflow.name(), pipeline.number())
+                        .isEqualTo(workflow.status().wireValue());
+            }
+        }
+    }
+
     private void start() {
+        start(CircleCiClient.DEFAULT_READ_TIMEOUT);
+    }
+
+    private void start(Duration readTimeout) {
         simulator = CircleCiSimulator.builder()
                 .token("sim-token")
                 .clock(clock)
@@ -138,6 +167,7 @@ class ChangeDetectorFaultTest {
                 .sleeper(clock::advance)
                 .requestsPerMinute(1_000_000)
                 .maxPages(3)
+                .readTimeout(readTimeout)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circlebridge.poller.circleci.CircleCiClient;
 import io.circlebridge.poller.circleci.CircleCiToken;
+import io.circlebridge.poller.circleci.LogCapture;
 import io.circlebridge.poller.circleci.TriggerRequest;
 import io.circlebridge.poller.circleci.TriggeredPipeline;
 import io.circlebridge.schema.JobEvent;
@@ -176,6 +177,30 @@ class ChangeDetectorTest {
         assertThat(pipeline.workflows()).hasSizeGreaterThan(1);
         assertThat(workflowsSeen).containsExactlyInAnyOrderElementsOf(
                 pipeline.workflows().stream().map(WorkflowSnapshot::id).toList());
+    }
+
+    @Test
+    void shouldReportRejectedTokenOnceAcrossPolls() {
+        CircleCiClient wrongToken = CircleCiClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .token(CircleCiToken.of("not-the-simulator-token"))
+                .clock(clock)
+                .requestsPerMinute(1_000_000)
+                .build();
+        ChangeDetector rejected = new ChangeDetector(wrongToken, clock, Duration.ofMinutes(10), Duration.ZERO);
+
+        try (wrongToken; LogCapture logs = LogCapture.start("io.circlebridge.poller.detect")) {
+            for (int round = 0; round < 5; round++) {
+                rejected.poll(PROJECT, checkpoints);
+                clock.advance(STEP);
+            }
+
+            assertThat(logs.lines("ERROR")).hasSize(1);
+            assertThat(logs.lines("ERROR").get(0)).contains("Cannot poll " + PROJECT)
+                    .contains("Fix the CircleCI token or the project list");
+            assertThat(logs.lines("WARN")).isEmpty();
+            assertThat(wrongToken.metrics().requests()).isEqualTo(5);
+        }
     }
 
     @Test
