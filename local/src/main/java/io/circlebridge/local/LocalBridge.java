@@ -93,6 +93,11 @@ public final class LocalBridge implements AutoCloseable {
         return topics;
     }
 
+    /** Process id of the registry's child process, for tests that make the registry unavailable. */
+    long registryPid() {
+        return registry.pid();
+    }
+
     /** Stops every part in reverse order of start; safe to call twice. */
     @Override
     public void close() {

@@ -71,7 +71,8 @@ public final class PollerService implements AutoCloseable {
                 CheckpointReader.readAll(clientSettings, topics.pollerCheckpoints(), Duration.ofMinutes(2));
         publisher = new EventPublisher(clientSettings, config.getString(PollerConfig.TRANSACTIONAL_ID_CONFIG),
                 topics, registry);
-        ChangeDetector detector = new ChangeDetector(circleCi, clock, config.workflowGrace(), config.settleTime());
+        ChangeDetector detector = new ChangeDetector(circleCi, clock, config.workflowGrace(), config.settleTime(),
+                config.getInt(PollerConfig.PIPELINE_PAGES_CONFIG));
         poller = new PipelinePoller(config.projects(), detector, publisher, clock, checkpoints);
 
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "circlebridge-poller"));

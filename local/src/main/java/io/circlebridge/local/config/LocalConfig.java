@@ -50,7 +50,7 @@ public final class LocalConfig extends AbstractConfig {
             .define(SIMULATOR_NEW_PIPELINE_INTERVAL_MS_CONFIG, Type.LONG, 20_000L, ConfigDef.Range.atLeast(0),
                     Importance.LOW, "How often each simulated project gets a new pipeline, in milliseconds; 0 for "
                             + "never.")
-            .define(SIMULATOR_INITIAL_PIPELINES_CONFIG, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.LOW,
+            .define(SIMULATOR_INITIAL_PIPELINES_CONFIG, Type.INT, 3, ConfigDef.Range.between(0, 1000), Importance.LOW,
                     "Pipelines each simulated project has when the simulator starts.")
             .define(SIMULATOR_SEED_CONFIG, Type.LONG, null, Importance.LOW,
                     "Seed of the simulator's choices; the same seed gives the same pipeline ids. Unset, each start "

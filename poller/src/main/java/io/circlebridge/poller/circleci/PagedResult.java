@@ -12,12 +12,23 @@ import java.util.List;
  * @param items items read; malformed items are skipped
  * @param complete true when the last page was read
  * @param stopReason why the listing stopped early, or null when it is complete
+ * @param pageCapReached true when the listing stopped only because it read the maximum number of pages
  * @param <T> item type
  */
-public record PagedResult<T>(List<T> items, boolean complete, String stopReason) {
+public record PagedResult<T>(List<T> items, boolean complete, String stopReason, boolean pageCapReached) {
 
     /** Copies the item list. */
     public PagedResult {
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** A listing that did not stop at the page cap. */
+    public PagedResult(List<T> items, boolean complete, String stopReason) {
+        this(items, complete, stopReason, false);
+    }
+
+    /** True when every page was read or the listing stopped only because it reached the page cap, not on a fault. */
+    public boolean endedNormally() {
+        return complete || pageCapReached;
     }
 }

@@ -60,8 +60,8 @@ final class Paginator {
                 if (page == 1) {
                     throw e;
                 }
-                LOG.warn("Listing {} stopped at page {}, which failed; keeping the {} items of the pages before it",
-                        what, page, items.size(), e);
+                LOG.warn("Listing {} stopped at page {}, which failed; keeping the {} items of the pages before it. "
+                        + "Cause: {}", what, page, items.size(), e.getMessage());
                 return new PagedResult<>(items, false, "page " + page + " failed: " + e.getMessage());
             }
 
@@ -77,7 +77,7 @@ final class Paginator {
             if (page >= maxPages) {
                 String reason = "stopped at the cap of " + maxPages + " pages; more pages exist";
                 LOG.debug("Listing {} {}", what, reason);
-                return new PagedResult<>(items, false, reason);
+                return new PagedResult<>(items, false, reason, true);
             }
             token = next;
         }

@@ -12,6 +12,7 @@ import io.circlebridge.schema.TriggerPipelineCommand;
 import io.circlebridge.serde.AvroDeserializer;
 import io.circlebridge.serde.AvroSerializer;
 import io.circlebridge.serde.SchemaRegistryClient;
+import io.circlebridge.serde.SchemaRegistryException;
 import io.circlebridge.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,6 +65,7 @@ public final class CommandHandler implements Runnable, AutoCloseable {
     public static final String SOURCE_OFFSET_HEADER = "circlebridge.source.offset";
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration REGISTRY_RETRY_PAUSE = Duration.ofSeconds(5);
 
     private final Map<String, Object> clientSettings;
     private final String groupId;
@@ -77,6 +79,7 @@ public final class CommandHandler implements Runnable, AutoCloseable {
     private final Set<String> answeredCommandIds = new HashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private boolean waitingForRegistry;
 
     public CommandHandler(Map<String, Object> clientSettings, String groupId, String transactionalId, Topics topics,
                           SchemaRegistryClient registry, CircleCiClient circleCi, Collection<String> allowedProjects,
@@ -104,14 +107,24 @@ public final class CommandHandler implements Runnable, AutoCloseable {
             log.info("Command handler started: consuming {} as group {}", topics.commands(), groupId);
             while (!closed.get()) {
                 ConsumerRecords<String, byte[]> records = commands.poll(POLL_TIMEOUT);
-                if (!records.isEmpty()) {
-                    handleBatch(records, commands, producer);
+                if (records.isEmpty()) {
+                    continue;
                 }
+                if (registryUnavailable(records)) {
+                    rewind(records, commands);
+                    pauseForRegistry();
+                    continue;
+                }
+                handleBatch(records, commands, producer);
             }
         } catch (WakeupException e) {
             if (!closed.get()) {
                 throw e;
             }
+        } catch (RuntimeException e) {
+            log.error("The command handler stopped on an unexpected error; commands are no longer answered until "
+                    + "the bridge restarts: {}", e.toString(), e);
+            throw e;
         } finally {
             log.info("Command handler stopped");
         }
@@ -151,6 +164,51 @@ public final class CommandHandler implements Runnable, AutoCloseable {
         }
     }
 
+    /**
+     * Tells whether a record of the batch cannot be read only because the schema registry is unreachable. Such a
+     * record is valid and must be handled once the registry is back, not dead-lettered.
+     */
+    private boolean registryUnavailable(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                commandDeserializer.deserialize(record.topic(), record.value());
+            } catch (RuntimeException e) {
+                if (isRegistryOutage(e)) {
+                    if (!waitingForRegistry) {
+                        log.warn("Cannot read the command at {}-{} offset {} while the schema registry is "
+                                + "unavailable; waiting for it. Cause: {}", record.topic(), record.partition(),
+                                record.offset(), e.getMessage());
+                    }
+                    waitingForRegistry = true;
+                    return true;
+                }
+            }
+        }
+        if (waitingForRegistry) {
+            log.info("The schema registry is available again; handling commands.");
+            waitingForRegistry = false;
+        }
+        return false;
+    }
+
+    private static boolean isRegistryOutage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registryError && registryError.isRetriable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void pauseForRegistry() {
+        try {
+            Thread.sleep(REGISTRY_RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed.set(true);
+        }
+    }
+
     private static void rewind(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> commands) {
         for (TopicPartition partition : records.partitions()) {
             long firstOffset = records.records(partition).get(0).offset();
@@ -176,7 +234,14 @@ public final class CommandHandler implements Runnable, AutoCloseable {
             return;
         }
 
-        CommandResult result = execute(command);
+        CommandResult result;
+        try {
+            result = execute(command);
+        } catch (RuntimeException e) {
+            // A command that breaks the handler must not stop it, or every later command would go unanswered.
+            deadLetter(record, "Handling command " + command.getCommandId() + " failed: " + e, producer);
+            return;
+        }
         byte[] value = resultSerializer.serialize(topics.commandResults(), result);
         producer.send(new ProducerRecord<>(topics.commandResults(), command.getCommandId(), value));
         answeredCommandIds.add(command.getCommandId());

@@ -1,5 +1,6 @@
 package io.circlebridge.poller.config;
 
+import io.circlebridge.poller.circleci.ProjectSlug;
 import io.circlebridge.serde.AvroSerdeConfig;
 import io.circlebridge.topic.Topics;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -65,7 +67,7 @@ public final class PollerConfig extends AbstractConfig {
                             + " environment variable or " + CIRCLECI_TOKEN_FILE_CONFIG + ".")
             .define(CIRCLECI_TOKEN_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM,
                     "Path of a file that contains the CircleCI personal API token.")
-            .define(PROJECTS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.ValidList.anyNonDuplicateValues(false, false),
+            .define(PROJECTS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ProjectSlugList(false),
                     Importance.HIGH, "Project slugs to poll, such as gh/org/repo, separated by commas.")
             .define(RATE_LIMIT_CONFIG, Type.INT, DEFAULT_RATE_LIMIT, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Maximum CircleCI API requests per minute for the token, shared by polling and commands.")
@@ -85,7 +87,7 @@ public final class PollerConfig extends AbstractConfig {
                     "Whether to consume trigger commands from the commands topic.")
             .define(COMMANDS_GROUP_ID_CONFIG, Type.STRING, "circlebridge-commands", new ConfigDef.NonEmptyString(),
                     Importance.LOW, "Consumer group of the command handler.")
-            .define(COMMANDS_ALLOWED_PROJECTS_CONFIG, Type.LIST, null, Importance.MEDIUM,
+            .define(COMMANDS_ALLOWED_PROJECTS_CONFIG, Type.LIST, null, new ProjectSlugList(true), Importance.MEDIUM,
                     "Project slugs that commands may trigger; defaults to the polled projects.");
 
     public PollerConfig(Map<?, ?> originals) {
@@ -127,5 +129,34 @@ public final class PollerConfig extends AbstractConfig {
         Map<String, Object> settings = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX));
         settings.put(BOOTSTRAP_SERVERS_CONFIG, String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG)));
         return settings;
+    }
+
+    /** Accepts a list of distinct project slugs in any form CircleCI uses, such as gh/org/repo. */
+    private static final class ProjectSlugList implements ConfigDef.Validator {
+        private final boolean nullAllowed;
+
+        ProjectSlugList(boolean nullAllowed) {
+            this.nullAllowed = nullAllowed;
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null && nullAllowed) {
+                return;
+            }
+            ConfigDef.ValidList.anyNonDuplicateValues(nullAllowed, nullAllowed).ensureValid(name, value);
+            for (Object slug : (List<?>) value) {
+                try {
+                    ProjectSlug.parse(slug.toString());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, slug, e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "project slugs such as gh/org/repo, bb/org/repo or circleci/<org-id>/<project-id>";
+        }
     }
 }

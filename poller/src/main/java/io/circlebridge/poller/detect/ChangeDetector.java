@@ -40,18 +40,22 @@ public final class ChangeDetector {
     private final Clock clock;
     private final Duration workflowGrace;
     private final Duration settleTime;
+    private final int pipelinePages;
     private final FailureLog failures = new FailureLog();
 
     /**
      * @param workflowGrace how long a pipeline without workflows, or a finished workflow with jobs of unknown status,
      *     is still polled
      * @param settleTime how long a pipeline whose workflows have all settled is still polled for new workflows
+     * @param pipelinePages pages of the project's newest pipelines read per poll to find new pipelines
      */
-    public ChangeDetector(CircleCiClient client, Clock clock, Duration workflowGrace, Duration settleTime) {
+    public ChangeDetector(CircleCiClient client, Clock clock, Duration workflowGrace, Duration settleTime,
+                          int pipelinePages) {
         this.client = client;
         this.clock = clock;
         this.workflowGrace = workflowGrace;
         this.settleTime = settleTime;
+        this.pipelinePages = pipelinePages;
     }
 
     /**
@@ -62,7 +66,8 @@ public final class ChangeDetector {
         PollResult result = new PollResult(projectSlug);
         Instant observedAt = clock.instant();
 
-        List<Pipeline> listed = listPipelines(projectSlug, result);
+        PagedResult<Pipeline> listing = listPipelines(projectSlug, result);
+        List<Pipeline> listed = listing.items();
         Map<String, PipelineCheckpoint> current = new LinkedHashMap<>();
         for (Pipeline pipeline : listed) {
             if (pipeline.id() == null) {
@@ -81,7 +86,9 @@ public final class ChangeDetector {
         }
         known.values().stream()
                 .filter(checkpoint -> projectSlug.equals(checkpoint.projectSlug()))
-                .forEach(checkpoint -> current.putIfAbsent(checkpoint.pipelineId(), checkpoint));
+                .filter(checkpoint -> !current.containsKey(checkpoint.pipelineId()))
+                .forEach(checkpoint -> current.put(checkpoint.pipelineId(),
+                        refreshUnlistedState(checkpoint, projectSlug, result)));
 
         for (PipelineCheckpoint checkpoint : current.values()) {
             PipelineCheckpoint updated = checkpoint.finished() ? checkpoint : pollPipeline(checkpoint, result);
@@ -90,22 +97,53 @@ public final class ChangeDetector {
             }
         }
 
-        forgetPipelinesOffTheList(listed, current, result);
+        if (listing.endedNormally()) {
+            // A listing cut short by a fault may miss pipelines that are still on CircleCI's first pages; forgetting
+            // their checkpoints would make the next full listing write their whole history again.
+            forgetPipelinesOffTheList(listed, current, result);
+        }
         failures.pollEnded(projectSlug, result.failedCalls());
         return result;
     }
 
-    private List<Pipeline> listPipelines(String projectSlug, PollResult result) {
+    private PagedResult<Pipeline> listPipelines(String projectSlug, PollResult result) {
         try {
-            PagedResult<Pipeline> page = client.listProjectPipelines(projectSlug, null);
-            if (!page.complete()) {
+            PagedResult<Pipeline> page = client.listProjectPipelines(projectSlug, null, pipelinePages);
+            if (!page.endedNormally()) {
                 result.addFailedCall();
             }
-            return page.items();
+            return page;
         } catch (CircleCiException e) {
             result.addFailedCall();
             failures.failed(projectSlug, "listing the pipelines of " + projectSlug, e);
-            return List.of();
+            return new PagedResult<>(List.of(), false, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the state of an unfinished pipeline that is no longer on the listed pages while it is in a passing state
+     * (setup-pending, setup, pending or one this bridge does not know), so that state does not stay frozen.
+     */
+    private PipelineCheckpoint refreshUnlistedState(PipelineCheckpoint checkpoint, String projectSlug,
+                                                    PollResult result) {
+        PipelineState state = Statuses.pipelineState(checkpoint.state());
+        if (checkpoint.finished() || state == PipelineState.CREATED || state == PipelineState.ERRORED) {
+            return checkpoint;
+        }
+        Instant observedAt = clock.instant();
+        try {
+            Pipeline pipeline = client.getPipeline(checkpoint.pipelineId());
+            if (Objects.equals(checkpoint.state(), pipeline.state())) {
+                return checkpoint;
+            }
+            result.pipelineEvents().add(EventMapper.pipelineEvent(pipeline, projectSlug, observedAt));
+            return checkpoint.withState(pipeline.state());
+        } catch (CircleCiException e) {
+            if (e.kind() != CircleCiException.Kind.NOT_FOUND) {
+                result.addFailedCall();
+                failures.failed(projectSlug, "reading pipeline " + checkpoint.pipelineId(), e);
+            }
+            return checkpoint;
         }
     }
 

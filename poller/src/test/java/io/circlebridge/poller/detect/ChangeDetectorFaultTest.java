@@ -67,7 +67,7 @@ class ChangeDetectorFaultTest {
     @MethodSource("faults")
     void shouldEndWithSimulatorStatusesAfterFault(String name, Consumer<FaultModes> fault) {
         start();
-        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30), 3);
         Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
         Map<String, String> lastStatus = new HashMap<>();
 
@@ -96,7 +96,7 @@ class ChangeDetectorFaultTest {
     @Test
     void shouldResettleWorkflowAfterUnknownStatus() {
         start();
-        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30), 3);
         Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
         Map<String, String> lastStatus = new HashMap<>();
         for (int round = 0; round < 200 && checkpoints.values().stream().noneMatch(c -> c.settledSince() != null);
@@ -123,7 +123,7 @@ class ChangeDetectorFaultTest {
     @Test
     void shouldEndWithSimulatorStatusesAfterResponsesSlowerThanReadTimeout() {
         start(Duration.ofMillis(150));
-        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30), 3);
         Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
         Map<String, String> lastStatus = new HashMap<>();
 
@@ -145,17 +145,42 @@ class ChangeDetectorFaultTest {
         }
     }
 
+    @Test
+    void shouldNotRewriteHistoryAfterListingCutShort() {
+        start(CircleCiClient.DEFAULT_READ_TIMEOUT, 25);
+        ChangeDetector detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30), 3);
+        Map<String, PipelineCheckpoint> checkpoints = new HashMap<>();
+        Map<String, String> lastStatus = new HashMap<>();
+        for (int round = 0; round < 300 && !simulator.isQuiescent(); round++) {
+            pollRounds(detector, checkpoints, lastStatus, 1);
+        }
+        pollRounds(detector, checkpoints, lastStatus, 20);
+
+        simulator.faults().paging(PagingFault.NOT_FOUND_CURSOR);
+        pollRounds(detector, checkpoints, lastStatus, 1);
+        simulator.faults().clear();
+        PollResult after = detector.poll(PROJECT, checkpoints);
+
+        assertThat(after.pipelineEvents()).isEmpty();
+        assertThat(after.workflowEvents()).isEmpty();
+        assertThat(after.jobEvents()).isEmpty();
+    }
+
     private void start() {
         start(CircleCiClient.DEFAULT_READ_TIMEOUT);
     }
 
     private void start(Duration readTimeout) {
+        start(readTimeout, 3);
+    }
+
+    private void start(Duration readTimeout, int initialPipelines) {
         simulator = CircleCiSimulator.builder()
                 .token("sim-token")
                 .clock(clock)
                 .projects(List.of(PROJECT))
                 .seed(11L)
-                .initialPipelines(3)
+                .initialPipelines(initialPipelines)
                 .newPipelineInterval(Duration.ZERO)
                 .stepDuration(Duration.ofSeconds(2))
                 .build();

@@ -55,7 +55,7 @@ class ChangeDetectorTest {
                 .clock(clock)
                 .requestsPerMinute(1_000_000)
                 .build();
-        detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        detector = new ChangeDetector(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(30), 3);
     }
 
     @AfterEach
@@ -187,7 +187,7 @@ class ChangeDetectorTest {
                 .clock(clock)
                 .requestsPerMinute(1_000_000)
                 .build();
-        ChangeDetector rejected = new ChangeDetector(wrongToken, clock, Duration.ofMinutes(10), Duration.ZERO);
+        ChangeDetector rejected = new ChangeDetector(wrongToken, clock, Duration.ofMinutes(10), Duration.ZERO, 1);
 
         try (wrongToken; LogCapture logs = LogCapture.start("io.circlebridge.poller.detect")) {
             for (int round = 0; round < 5; round++) {
