@@ -35,4 +35,17 @@ public class SchemaRegistryException extends RuntimeException {
     public boolean isRetriable() {
         return httpStatus == NO_RESPONSE || httpStatus >= 500;
     }
+
+    /**
+     * Tells whether {@code error} or one of its causes is a retriable registry failure: the data is valid and can be
+     * read once the registry is back, so it must not be treated as a poison pill.
+     */
+    public static boolean isOutageCause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registryError && registryError.isRetriable()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -71,6 +71,11 @@ public final class StatusApp implements AutoCloseable {
                 config.streamsProperties());
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(exception -> {
+            if (SchemaRegistryException.isOutageCause(exception)) {
+                log.warn("A stream thread of {} stopped because the schema registry is unavailable; a new thread "
+                        + "takes over and reads on from the last commit.", config.applicationId());
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             log.error("The status app {} stops after an error it cannot recover from", config.applicationId(),
                     exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

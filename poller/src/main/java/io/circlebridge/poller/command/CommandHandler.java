@@ -173,7 +173,7 @@ public final class CommandHandler implements Runnable, AutoCloseable {
             try {
                 commandDeserializer.deserialize(record.topic(), record.value());
             } catch (RuntimeException e) {
-                if (isRegistryOutage(e)) {
+                if (SchemaRegistryException.isOutageCause(e)) {
                     if (!waitingForRegistry) {
                         log.warn("Cannot read the command at {}-{} offset {} while the schema registry is "
                                 + "unavailable; waiting for it. Cause: {}", record.topic(), record.partition(),
@@ -187,15 +187,6 @@ public final class CommandHandler implements Runnable, AutoCloseable {
         if (waitingForRegistry) {
             log.info("The schema registry is available again; handling commands.");
             waitingForRegistry = false;
-        }
-        return false;
-    }
-
-    private static boolean isRegistryOutage(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SchemaRegistryException registryError && registryError.isRetriable()) {
-                return true;
-            }
         }
         return false;
     }

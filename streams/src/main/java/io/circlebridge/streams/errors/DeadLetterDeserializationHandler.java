@@ -1,5 +1,6 @@
 package io.circlebridge.streams.errors;
 
+import io.circlebridge.serde.SchemaRegistryException;
 import io.circlebridge.serde.WireFormat;
 import io.circlebridge.streams.logging.WarningLimiter;
 import java.io.PrintWriter;
@@ -85,6 +86,14 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
             throw new IllegalStateException(getClass().getSimpleName() + " is not configured: call configure() first");
         }
         OptionalInt schemaId = schemaIdOf(record.value());
+        if (SchemaRegistryException.isOutageCause(exception)) {
+            // The record is valid; only its schema could not be fetched. Failing lets the thread be replaced and
+            // read it again from the last commit, instead of losing it to the dead-letter topic.
+            log.warn("Cannot read the record of topic {} partition {} offset {} while the schema registry is "
+                    + "unavailable; it is read again. Cause: {}", record.topic(), record.partition(),
+                    record.offset(), exception.getMessage());
+            return Response.fail();
+        }
 
         OptionalLong heldBack = warnings.tryLog();
         if (heldBack.isPresent()) {

@@ -3,6 +3,7 @@ package io.circlebridge.streams.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.circlebridge.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -55,6 +56,21 @@ class DeadLetterDeserializationHandlerTest {
         assertThat(header(deadLetter, DeadLetterDeserializationHandler.MESSAGE_HEADER)).isEqualTo("broken payload");
         assertThat(header(deadLetter, DeadLetterDeserializationHandler.STACKTRACE_HEADER))
                 .startsWith("org.apache.kafka.common.errors.SerializationException: broken payload");
+    }
+
+    @Test
+    void shouldFailWithoutDeadLetterDuringRegistryOutage() {
+        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC));
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("circleci.jobs", 0, 5L,
+                bytes("pipeline-1"), new byte[] {0, 0, 0, 0, 9, 1});
+        SerializationException outage = new SerializationException("schema id 9 could not be fetched",
+                new SchemaRegistryException("GET /schemas/ids/9 failed: connection refused",
+                        SchemaRegistryException.NO_RESPONSE));
+
+        Response response = handler.handleError(null, record, outage);
+
+        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
     }
 
     @Test
