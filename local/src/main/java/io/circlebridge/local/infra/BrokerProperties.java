@@ -55,6 +55,10 @@ final class BrokerProperties {
 
         // Consumers and Streams instances here start one at a time, so waiting for more members only delays rebalances.
         properties.put("group.initial.rebalance.delay.ms", "0");
+        // CircleBridge creates its topics with their cleanup policy and partition count. A topic that a producer or
+        // consumer creates by accident would have neither, and event topics of different partition counts would no
+        // longer line up by pipeline id, so a missing topic is an error instead.
+        properties.put("auto.create.topics.enable", "false");
         properties.put("log.cleaner.dedupe.buffer.size", Long.toString(DEDUPE_BUFFER_BYTES));
         // Kafka's defaults size these thread pools for a dedicated server, but here two cores serve the whole bridge.
         properties.put("num.network.threads", "2");
