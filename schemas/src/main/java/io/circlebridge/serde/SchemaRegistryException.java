@@ -1,14 +1,14 @@
 package io.circlebridge.serde;
 
 /**
- * A schema registry call that failed. {@link #isRetriable()} tells an outage, which a caller may wait out, from an
+ * A schema registry call that failed. {@link #isRetriable()} separates an outage, which a caller may wait out, from an
  * answer that will not change on retry, such as an incompatible schema or an unknown id.
  */
 public class SchemaRegistryException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** HTTP status used when the registry gave no HTTP answer at all. */
+    /** HTTP status used when the registry sent no HTTP response at all. */
     public static final int NO_RESPONSE = -1;
 
     private final int httpStatus;
@@ -31,7 +31,7 @@ public class SchemaRegistryException extends RuntimeException {
         return httpStatus == 404;
     }
 
-    /** True for connection failures, timeouts and 5xx answers. */
+    /** True for connection failures, timeouts and 5xx responses. */
     public boolean isRetriable() {
         return httpStatus == NO_RESPONSE || httpStatus >= 500;
     }

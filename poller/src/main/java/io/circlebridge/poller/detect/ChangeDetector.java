@@ -98,7 +98,7 @@ public final class ChangeDetector {
         }
 
         if (listing.endedNormally()) {
-            // A listing cut short by a fault may miss pipelines that are still on CircleCI's first pages; forgetting
+            // A listing cut short by a fault may miss pipelines that are still on CircleCI's first pages. Forgetting
             // their checkpoints would make the next full listing write their whole history again.
             forgetPipelinesOffTheList(listed, current, result);
         }
