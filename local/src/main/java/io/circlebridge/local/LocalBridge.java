@@ -27,6 +27,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class LocalBridge implements AutoCloseable {
     public static final String LOG_FILE_PROPERTY = "circlebridge.log.file";
 
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
     private final Logger log = LoggerFactory.getLogger(LocalBridge.class);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -52,6 +54,7 @@ public final class LocalBridge implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private ApicurioRegistry registry;
     private CircleCiSimulator simulator;
+    private StatusApp statusApp;
     private Topics topics;
 
     private LocalBridge(LocalConfig config) {
@@ -91,6 +94,11 @@ public final class LocalBridge implements AutoCloseable {
 
     public Topics topics() {
         return topics;
+    }
+
+    /** The state of the streams app that builds the status table. */
+    public KafkaStreams.State streamsState() {
+        return statusApp.state();
     }
 
     /** Process id of the registry's child process, for tests that make the registry unavailable. */
@@ -150,7 +158,9 @@ public final class LocalBridge implements AutoCloseable {
         StatusBoard board = new StatusBoard(bridge.bootstrapServers(), bridge.registryUrl(), bridge.topics(),
                 localConfig.view(), System.out, Clock.systemUTC());
         Thread main = Thread.currentThread();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping CircleBridge...");
             board.close();
             try {
@@ -161,7 +171,30 @@ public final class LocalBridge implements AutoCloseable {
             bridge.close();
             System.out.println("CircleBridge stopped.");
         }, "circlebridge-shutdown"));
+        watchStreams(bridge, stopping);
         board.run();
+    }
+
+    /**
+     * Stops local mode when the streams app fails while running: the table would silently stop changing otherwise.
+     */
+    private static void watchStreams(LocalBridge bridge, AtomicBoolean stopping) {
+        Thread watchdog = new Thread(() -> {
+            while (!stopping.get()) {
+                if (bridge.streamsState() == KafkaStreams.State.ERROR && !stopping.get()) {
+                    System.err.println("The streams app failed, so the status table no longer changes. Details are "
+                            + "in " + System.getProperty(LOG_FILE_PROPERTY) + ". Stopping CircleBridge.");
+                    System.exit(1);
+                }
+                try {
+                    Thread.sleep(WATCH_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "circlebridge-streams-watch");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private void startAll(Map<String, String> settings, Map<String, String> environment) {
@@ -212,7 +245,7 @@ public final class LocalBridge implements AutoCloseable {
                 && !key.startsWith(StatusAppConfig.KAFKA_PREFIX));
         streamsSettings.putIfAbsent(StatusAppConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
         streamsSettings.putIfAbsent(StatusAppConfig.REPLICATION_FACTOR_CONFIG, "1");
-        StatusApp statusApp = new StatusApp(new StatusAppConfig(streamsSettings), schemaRegistry);
+        statusApp = new StatusApp(new StatusAppConfig(streamsSettings), schemaRegistry);
         started.push(statusApp);
         statusApp.start();
         awaitRunning(statusApp);
