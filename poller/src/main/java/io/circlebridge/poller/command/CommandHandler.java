@@ -202,6 +202,10 @@ public final class CommandHandler implements Runnable, AutoCloseable {
 
     private static void rewind(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> commands) {
         for (TopicPartition partition : records.partitions()) {
+            if (!commands.assignment().contains(partition)) {
+                // A rebalance moved the partition away; its new owner reads on from the last committed offset.
+                continue;
+            }
             long firstOffset = records.records(partition).get(0).offset();
             commands.seek(partition, firstOffset);
         }
@@ -306,6 +310,9 @@ public final class CommandHandler implements Runnable, AutoCloseable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Reading a command can wait out a registry outage of up to the serde's 5 minutes by default; the group must
+        // not drop the handler for that.
+        properties.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
         return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
