@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * A {@link SchemaRegistryClient} over the Confluent Schema Registry REST API, which Confluent's registry and
  * Apicurio's {@code /apis/ccompat/v7} both serve.
  *
- * <p>While the registry cannot be reached or answers 5xx, calls wait with exponential backoff for up to
+ * <p>While the registry cannot be reached or responds with 5xx, calls wait with exponential backoff for up to
  * {@code maxOutageWait} and then fail; the outage is logged once when it starts and once when it ends, not per call.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
@@ -72,8 +72,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = call("POST", "subjects/" + encode(subject) + "/versions", body);
         int id = answer.path("id").asInt(-1);
         if (id < 0) {
-            throw new SchemaRegistryException("Schema registry at " + baseUri + " answered the registration of subject '"
-                    + subject + "' without an id: " + answer, 200);
+            throw new SchemaRegistryException("Schema registry at " + baseUri + " returned no id when registering "
+                    + "subject '" + subject + "': " + answer, 200);
         }
         ids.put(schema, id);
         schemasById.putIfAbsent(id, schema);

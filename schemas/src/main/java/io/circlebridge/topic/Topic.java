@@ -28,6 +28,8 @@ public enum Topic {
             "the poller's command handler, one result per command id"),
     COMMANDS_DLQ("commands.dlq", "original key", null, CleanupPolicy.DELETE,
             "the command handler, for commands it cannot read; original bytes with error headers"),
+    PIPELINE_STATUS_DLQ("pipeline-status.dlq", "original key", null, CleanupPolicy.DELETE,
+            "the streams app, for event records it cannot read; original bytes with error headers"),
     POLLER_CHECKPOINTS("poller-checkpoints", "pipeline id", null, CleanupPolicy.COMPACT,
             "the poller, in the same transaction as its events; internal, read back on restart");
 

@@ -47,9 +47,17 @@ public final class TopicProvisioner {
      * @param replicationFactor -1 takes the broker's default
      */
     public void createMissing(Collection<Topic> wanted, int partitions, short replicationFactor) {
+        createMissing(wanted, Optional.of(partitions), replicationFactor);
+    }
+
+    /**
+     * Creates those of {@code wanted} that do not exist yet, with {@code partitions} or, when empty, the broker's
+     * default partition count.
+     */
+    public void createMissing(Collection<Topic> wanted, Optional<Integer> partitions, short replicationFactor) {
         List<NewTopic> newTopics = new ArrayList<>();
         for (Topic topic : wanted) {
-            newTopics.add(new NewTopic(topics.name(topic), Optional.of(partitions), Optional.of(replicationFactor))
+            newTopics.add(new NewTopic(topics.name(topic), partitions, Optional.of(replicationFactor))
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue())));
         }
 
@@ -79,6 +87,23 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("Interrupted while listing topics", e);
+        }
+    }
+
+    /** Returns the partition count of {@code topic}, or empty when it does not exist. */
+    public Optional<Integer> partitionCount(Topic topic) {
+        String name = topics.name(topic);
+        try {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)) {
+                return Optional.empty();
+            }
+            return Optional.of(admin.describeTopics(List.of(name)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(name).partitions().size());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("Cannot describe topic " + name + "; is the broker reachable? " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while describing topic " + name, e);
         }
     }
 

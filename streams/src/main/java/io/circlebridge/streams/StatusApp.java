@@ -5,7 +5,6 @@ import io.circlebridge.schema.PipelineStatus;
 import io.circlebridge.serde.SchemaRegistryClient;
 import io.circlebridge.serde.SchemaRegistryException;
 import io.circlebridge.streams.config.StatusAppConfig;
-import io.circlebridge.streams.kafka.OutputTopics;
 import io.circlebridge.streams.topology.StatusSerdes;
 import io.circlebridge.streams.topology.StatusTopology;
 import io.circlebridge.topic.Topic;
@@ -43,7 +42,6 @@ public final class StatusApp implements AutoCloseable {
 
     /** How long {@link #close()} and the shutdown hook of {@link #main} wait for Kafka Streams to stop. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final StatusAppConfig config;
     private final SchemaRegistryClient registry;
@@ -97,9 +95,12 @@ public final class StatusApp implements AutoCloseable {
 
         Topics topics = config.topics();
         try (Admin admin = Admin.create(adminConfig())) {
-            new OutputTopics(admin, ADMIN_TIMEOUT).createMissing(topics.pipelineStatus(), config.deadLetterTopic(),
-                    topics.pipelines(), config.replicationFactor());
-            new TopicProvisioner(admin, topics).registerSchemas(List.of(Topic.PIPELINE_STATUS), registry);
+            // The status topic gets the partition count of the event topics, so a pipeline keeps one partition
+            // throughout; the broker's default applies while the event topics do not exist yet.
+            TopicProvisioner provisioner = new TopicProvisioner(admin, topics);
+            provisioner.createMissing(List.of(Topic.PIPELINE_STATUS, Topic.PIPELINE_STATUS_DLQ),
+                    provisioner.partitionCount(Topic.PIPELINES), config.replicationFactor());
+            provisioner.registerSchemas(List.of(Topic.PIPELINE_STATUS), registry);
         }
         streams.start();
 

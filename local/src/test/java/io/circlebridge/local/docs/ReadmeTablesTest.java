@@ -6,7 +6,6 @@ import io.circlebridge.config.ConfigLoader;
 import io.circlebridge.local.config.LocalConfig;
 import io.circlebridge.poller.config.PollerConfig;
 import io.circlebridge.streams.config.StatusAppConfig;
-import io.circlebridge.streams.topology.StatusTopology;
 import io.circlebridge.topic.Topic;
 import io.circlebridge.topic.Topics;
 import java.io.IOException;
@@ -57,8 +56,6 @@ class ReadmeTablesTest {
             table.append(row(code(topics.name(topic)), topic.key(), value, topic.cleanupPolicy().configValue(),
                     topic.producedBy()));
         }
-        table.append(row(code(StatusTopology.deadLetterTopic(topics)), "original key", "bytes", "delete",
-                "the streams app, for event records it cannot read; original bytes with error headers"));
         return table.toString();
     }
 

@@ -122,7 +122,7 @@ public final class CommandHandler implements Runnable, AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
-            log.error("The command handler stopped on an unexpected error; commands are no longer answered until "
+            log.error("The command handler stopped on an unexpected error, so commands get no result until "
                     + "the bridge restarts: {}", e.toString(), e);
             throw e;
         } finally {
@@ -310,8 +310,8 @@ public final class CommandHandler implements Runnable, AutoCloseable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Reading a command can wait out a registry outage of up to the serde's 5 minutes by default; the group must
-        // not drop the handler for that.
+        // Reading a command can wait out a registry outage of up to the serde's 5 minutes by default, and the group
+        // must not drop the handler meanwhile.
         properties.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
         return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -5,6 +5,7 @@ import io.circlebridge.schema.PipelineEvent;
 import io.circlebridge.schema.PipelineStatus;
 import io.circlebridge.schema.WorkflowEvent;
 import io.circlebridge.streams.logging.WarningLimiter;
+import io.circlebridge.topic.Topic;
 import io.circlebridge.topic.Topics;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,7 @@ public final class StatusTopology {
     public static final String STATUS_STORE = "pipeline-status-store";
 
     /** Suffix of the dead-letter topic after the topic prefix. */
-    public static final String DEAD_LETTER_TOPIC_SUFFIX = "pipeline-status.dlq";
+    public static final String DEAD_LETTER_TOPIC_SUFFIX = Topic.PIPELINE_STATUS_DLQ.suffix();
 
     private StatusTopology() {
     }
@@ -84,7 +85,7 @@ public final class StatusTopology {
 
     /** Returns the dead-letter topic for records of the event topics that cannot be deserialized. */
     public static String deadLetterTopic(Topics topics) {
-        return topics.prefix() + DEAD_LETTER_TOPIC_SUFFIX;
+        return topics.name(Topic.PIPELINE_STATUS_DLQ);
     }
 
     private static <V> KGroupedStream<String, V> groupedEvents(StreamsBuilder builder, String topic, String name,
